@@ -1,0 +1,160 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENT_DOC, RESULTS_DOC, parseDocName, readEvent, readSettings } from '@judgehub/model';
+import { HubStore } from '@judgehub/store';
+import { DocRegistry } from './DocRegistry.js';
+import { ResultsUpdater } from './ResultsUpdater.js';
+import { Connection } from './Connection.js';
+import { auditOrigin, rightsFor } from './access.js';
+import { principalFor } from './tokens.js';
+import { handleApi } from './httpApi.js';
+import { serveStatic } from './staticFiles.js';
+import { CloseCode, PROTOCOL_VERSION } from './protocol.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface HubOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** The built web UI (apps/web/dist); null serves a "not built" notice. */
+  webRoot?: string | null;
+  log?: Logger;
+  /** Largest WebSocket message accepted; larger closes the connection with 1009. */
+  maxPayloadBytes?: number;
+}
+
+export interface RunningHub {
+  port: number;
+  /** `http://127.0.0.1:<port>` — for local use and tests. */
+  url: string;
+  store: HubStore;
+  registry: DocRegistry;
+  generation: number;
+  connectionCount(): number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
+
+/**
+ * Starts a hub on a data folder: opens and checks the SQLite file, loads the documents, derives
+ * results, and only then listens (DESIGN.md, Durability).
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? createLogger();
+  const store = HubStore.open(options.dataDir);
+  const problems = store.integrityProblems();
+  if (problems.length > 0) {
+    store.close();
+    throw new Error(`The database in ${options.dataDir} failed its integrity check: ${problems.slice(0, 3).join('; ')}. Restore it from a backup.`);
+  }
+  const generation = Number(store.getMeta('generation') ?? '0') + 1;
+  store.setMeta('generation', String(generation));
+
+  const registry = new DocRegistry(store, log);
+  for (const name of [EVENT_DOC, RESULTS_DOC, ...store.listDocs()]) registry.get(name);
+  const results = new ResultsUpdater(registry);
+  registry.flush();
+
+  const startedAt = Date.now();
+  const connections = new Set<Connection>();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    if (handleApi({ store, registry, startedAt, connections: () => connections.size }, req, res, url)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    serveStatic(options.webRoot ?? null, req, res, url.pathname);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD });
+
+  server.on('upgrade', (req, socket: Socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    if (!url.pathname.startsWith('/sync/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, url, req.socket.remoteAddress ?? 'unknown'));
+  });
+
+  function accept(ws: WebSocket, url: URL, remoteAddress: string): void {
+    const refuse = (code: number, reason: string, fields: Record<string, unknown> = {}) => {
+      log.warn('connection.refused', { path: url.pathname.slice(0, 100), address: remoteAddress, code, reason, ...fields });
+      ws.close(code, reason);
+    };
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice('/sync/'.length));
+    } catch {
+      return refuse(CloseCode.UnknownDocument, 'document name is not valid');
+    }
+    const doc = parseDocName(docName);
+    if (!doc) return refuse(CloseCode.UnknownDocument, `no document "${docName.slice(0, 60)}" on this hub`);
+    const principal = principalFor(store, url.searchParams.get('token'));
+    if (!principal) return refuse(CloseCode.Unauthorized, 'missing or unknown token: open your judge link again or ask the organiser');
+    const rights = rightsFor(principal, doc);
+    const who = auditOrigin(principal);
+    if (!rights.read) return refuse(CloseCode.Forbidden, `${who} may not open ${docName}`, { who });
+    if (doc.kind === 'sheets' && !readEvent(registry.get(EVENT_DOC).doc).judges.some((j) => j.id === doc.judgeId)) {
+      return refuse(CloseCode.UnknownDocument, `no judge "${doc.judgeId}" in this event`, { who });
+    }
+    const connection = new Connection(ws, {
+      room: registry.get(docName),
+      canWrite: rights.write,
+      origin: who,
+      remoteAddress,
+      log,
+      handshake: {
+        protocolVersion: PROTOCOL_VERSION,
+        eventId: readSettings(registry.get(EVENT_DOC).doc).id,
+        hubGeneration: generation,
+        docName,
+        role: principal.role,
+        judgeId: principal.judgeId,
+        canWrite: rights.write,
+      },
+    });
+    connections.add(connection);
+    ws.on('close', (code: number) => {
+      connections.delete(connection);
+      log.info('connection.closed', { doc: docName, who, address: remoteAddress, code });
+    });
+    log.info('connection.opened', { doc: docName, who, address: remoteAddress, canWrite: rights.write });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info('hub.listening', { port, generation, dataDir: options.dataDir, documents: registry.all().length });
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    store,
+    registry,
+    generation,
+    connectionCount: () => connections.size,
+    close: () =>
+      (closing ??= (async () => {
+        results.stop();
+        for (const c of connections) c.close(CloseCode.HubShuttingDown, 'hub is shutting down');
+        wss.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        registry.close();
+        store.close();
+        log.info('hub.stopped', { port });
+      })()),
+  };
+}

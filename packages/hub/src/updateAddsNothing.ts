@@ -1,0 +1,28 @@
+import * as Y from 'yjs';
+
+/**
+ * Whether applying `update` would leave `doc` unchanged: every struct is already known and every
+ * deletion already applied. Used to tell a read-only peer's harmless sync reply from a write.
+ */
+export function updateAddsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  const missing = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
+  if (missing.structs.some((s) => !(s instanceof Y.Skip))) return false;
+  if (missing.ds.clients.size === 0) return true;
+  const known = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of missing.ds.clients) {
+    const have = known.clients.get(client) ?? [];
+    for (const r of ranges) if (!covered(have, r.clock, r.clock + r.len)) return false;
+  }
+  return true;
+}
+
+/** `have` is sorted and merged (as createDeleteSetFromStructStore returns it). */
+function covered(have: { clock: number; len: number }[], from: number, to: number): boolean {
+  let at = from;
+  for (const h of have) {
+    if (h.clock > at) break;
+    if (h.clock + h.len > at) at = h.clock + h.len;
+    if (at >= to) return true;
+  }
+  return at >= to;
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './schema.js';
+
+export interface AppendedUpdate {
+  doc: string;
+  data: Uint8Array;
+  /** Who sent it, for the audit trail: e.g. `judge:J3`, `hub`. Never a token. */
+  origin: string;
+}
+
+export interface StoredUpdate {
+  id: number;
+  data: Uint8Array;
+}
+
+export type Role = 'organiser' | 'head-judge' | 'judge' | 'scoreboard';
+
+export interface TokenRecord {
+  token: string;
+  role: Role;
+  judgeId: string | null;
+  label: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+interface TokenRow {
+  token: string;
+  role: Role;
+  judge_id: string | null;
+  label: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export const DATABASE_FILE = 'judgehub.sqlite';
+
+/**
+ * The hub's SQLite file: an append log of raw Yjs updates per document, hub metadata and access
+ * tokens. WAL with synchronous=FULL, so a committed append survives a power cut.
+ */
+export class HubStore {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly insertUpdate: Database.Statement<[string, Buffer, string, number]>;
+  private readonly selectUpdates: Database.Statement<[string], { id: number; data: Buffer }>;
+  private readonly appendMany: (updates: AppendedUpdate[]) => void;
+
+  /** Opens (creating if needed) the database in `dataDir`. */
+  static open(dataDir: string): HubStore {
+    fs.mkdirSync(dataDir, { recursive: true });
+    return new HubStore(path.join(dataDir, DATABASE_FILE));
+  }
+
+  constructor(file: string) {
+    this.path = file;
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+    this.insertUpdate = this.db.prepare('INSERT INTO updates (doc, data, origin, created_at) VALUES (?, ?, ?, ?)');
+    this.selectUpdates = this.db.prepare('SELECT id, data FROM updates WHERE doc = ? ORDER BY id');
+    this.appendMany = this.db.transaction((updates: AppendedUpdate[]) => {
+      const now = Date.now();
+      for (const u of updates) this.insertUpdate.run(u.doc, Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength), u.origin, now);
+    });
+  }
+
+  /** Appends updates in one transaction: all are durable when this returns, or none. */
+  append(updates: AppendedUpdate[]): void {
+    if (updates.length > 0) this.appendMany(updates);
+  }
+
+  /** A document's updates in the order they were stored. */
+  readUpdates(doc: string): StoredUpdate[] {
+    return this.selectUpdates.all(doc).map((row) => ({ id: row.id, data: new Uint8Array(row.data) }));
+  }
+
+  listDocs(): string[] {
+    return this.db
+      .prepare<[], { doc: string }>('SELECT DISTINCT doc FROM updates ORDER BY doc')
+      .all()
+      .map((r) => r.doc);
+  }
+
+  countUpdates(doc?: string): number {
+    const row = doc === undefined
+      ? this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM updates').get()
+      : this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE doc = ?').get(doc);
+    return row?.n ?? 0;
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  addToken(record: Omit<TokenRecord, 'createdAt' | 'revokedAt'>): TokenRecord {
+    const createdAt = Date.now();
+    this.db
+      .prepare('INSERT INTO tokens (token, role, judge_id, label, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(record.token, record.role, record.judgeId, record.label, createdAt);
+    return { ...record, createdAt, revokedAt: null };
+  }
+
+  /** The live (not revoked) record for a token, if any. */
+  findToken(token: string): TokenRecord | undefined {
+    const row = this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token = ? AND revoked_at IS NULL').get(token);
+    return row && toTokenRecord(row);
+  }
+
+  listTokens(): TokenRecord[] {
+    return this.db.prepare<[], TokenRow>('SELECT * FROM tokens WHERE revoked_at IS NULL ORDER BY created_at, label').all().map(toTokenRecord);
+  }
+
+  /** Runs SQLite's integrity check; returns the problems found (empty when healthy). */
+  integrityProblems(): string[] {
+    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toTokenRecord(row: TokenRow): TokenRecord {
+  return { token: row.token, role: row.role, judgeId: row.judge_id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
+}

@@ -1,0 +1,2 @@
+export * from './HubStore.js';
+export { SCHEMA_VERSION } from './schema.js';

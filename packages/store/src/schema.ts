@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order and tracked in `PRAGMA user_version`. Never edit a
+ * released step: add a new one.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE updates (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL,
+     origin TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX updates_by_doc ON updates (doc, id);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE tokens (
+     token TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     judge_id TEXT,
+     label TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `This data folder was written by a newer JudgeHub (schema ${current}, this version knows ${SCHEMA_VERSION}). Upgrade JudgeHub to open it.`,
+    );
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
