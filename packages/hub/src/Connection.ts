@@ -5,7 +5,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket, RawData } from 'ws';
 import type { DocRoom, Peer } from './DocRoom.js';
-import { CloseCode, MessageType, encodeDurableAck, encodeHandshake, encodePermissionDenied, type Handshake } from './protocol.js';
+import { CloseCode, MessageType, type Handshake } from '@judgehub/model';
+import { encodeDurableAck, encodeHandshake, encodePermissionDenied } from './protocol.js';
 import type { Logger } from './logger.js';
 import { updateAddsNothing } from './updateAddsNothing.js';
 

@@ -4,7 +4,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { HubStore } from '@judgehub/store';
 import { DocRoom, type Peer } from './DocRoom.js';
-import { MessageType, encodeDurableAck } from './protocol.js';
+import { MessageType } from '@judgehub/model';
+import { encodeDurableAck } from './protocol.js';
 import type { Logger } from './logger.js';
 
 /** Origin of changes the hub makes itself (results, event setup). */

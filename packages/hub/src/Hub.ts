@@ -10,7 +10,7 @@ import { auditOrigin, rightsFor } from './access.js';
 import { principalFor } from './tokens.js';
 import { handleApi } from './httpApi.js';
 import { serveStatic } from './staticFiles.js';
-import { CloseCode, PROTOCOL_VERSION } from './protocol.js';
+import { CloseCode, PROTOCOL_VERSION } from '@judgehub/model';
 import { createLogger, type Logger } from './logger.js';
 
 export interface HubOptions {

@@ -2,6 +2,6 @@ export { startHub, DEFAULT_MAX_PAYLOAD, type HubOptions, type RunningHub } from 
 export { setUpEvent, accessLinks, type AccessLink, type SetUpResult } from './eventSetup.js';
 export { DocRegistry, HUB_ORIGIN } from './DocRegistry.js';
 export { rightsFor, auditOrigin, type Principal, type DocRights } from './access.js';
-export { CloseCode, MessageType, PROTOCOL_VERSION, type Handshake } from './protocol.js';
+
 export { createLogger, createMemoryLogger, type Logger, type LogRecord } from './logger.js';
 export { issueToken } from './tokens.js';

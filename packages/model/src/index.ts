@@ -6,3 +6,4 @@ export * from './sheetDoc.js';
 export * from './ranking.js';
 export * from './resultsDoc.js';
 export * from './demoEvent.js';
+export * from './protocol.js';

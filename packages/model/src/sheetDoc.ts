@@ -50,6 +50,8 @@ export interface ScoreSheet {
   values: Map<string, FieldState<number>>;
   comment: FieldState<string> | null;
   status: SheetStatus;
+  /** The status field itself, e.g. to tell whether the submission reached the hub. */
+  statusState: FieldState<string> | null;
   submittedAt: number | null;
 }
 
@@ -136,7 +138,7 @@ export function readSheets(doc: Y.Doc): Map<string, ScoreSheet> {
     const key = sheetKey(first.teamId, first.categoryId);
     let sheet = sheets.get(key);
     if (!sheet) {
-      sheet = { teamId: first.teamId, categoryId: first.categoryId, values: new Map(), comment: null, status: 'draft', submittedAt: null };
+      sheet = { teamId: first.teamId, categoryId: first.categoryId, values: new Map(), comment: null, status: 'draft', statusState: null, submittedAt: null };
       sheets.set(key, sheet);
     }
     const field = first.field;
@@ -144,6 +146,7 @@ export function readSheets(doc: Y.Doc): Map<string, ScoreSheet> {
       sheet.comment = resolveField<string>(history);
     } else if (field === 'status') {
       const state = resolveField<string>(history);
+      sheet.statusState = state;
       sheet.status = state?.value === 'submitted' ? 'submitted' : 'draft';
       sheet.submittedAt = sheet.status === 'submitted' && state ? state.entry.at : null;
     } else if (field.startsWith('criterion:')) {

@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'react';
+import { readEvent, readSheets, sheetEntries, sheetsDocName } from '@judgehub/model';
+import { useHubDoc } from '../shared/useHubDoc.js';
+import { useSession } from '../shared/useSession.js';
+import { ConnectionBadge } from '../shared/ConnectionBadge.js';
+import { AssignmentList } from './AssignmentList.js';
+import { SheetEditor } from './SheetEditor.js';
+
+export interface OpenSheet {
+  teamId: string;
+  categoryId: string;
+}
+
+/** The judge's tablet: my assigned teams, and the score sheet for the one I am judging. */
+export function JudgeApp({ token }: { token: string }) {
+  const session = useSession(token, 'judge');
+  const judgeId = session.kind === 'ready' ? session.session.judgeId : null;
+  const eventDoc = useHubDoc(judgeId ? 'event' : null, token);
+  const sheetsDoc = useHubDoc(judgeId ? sheetsDocName(judgeId) : null, token);
+  const [open, setOpen] = useState<OpenSheet | null>(null);
+
+  const eventVersion = eventDoc?.version;
+  const event = useMemo(() => (eventDoc ? readEvent(eventDoc.doc) : null), [eventDoc?.doc, eventVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sheetsVersion = sheetsDoc?.version;
+  const sheets = useMemo(() => (sheetsDoc ? readSheets(sheetsDoc.doc) : new Map()), [sheetsDoc?.doc, sheetsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const waiting = useMemo(() => {
+    if (!sheetsDoc) return 0;
+    const entries = sheetEntries(sheetsDoc.doc);
+    let n = 0;
+    for (const key of entries.keys()) if (!sheetsDoc.sync.isMapEntryDurable(entries, key)) n++;
+    return n;
+  }, [sheetsDoc, sheetsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (session.kind === 'loading') return <Centered>Connecting to the hub…</Centered>;
+  if (session.kind === 'error') return <Centered tone={session.final ? 'error' : 'warn'}>{session.message}</Centered>;
+  if (session.session.role !== 'judge' || !judgeId) return <Centered tone="error">This link is not a judge link.</Centered>;
+  if (!eventDoc || !sheetsDoc || !event) return <Centered>Loading…</Centered>;
+
+  const judge = event.judges.find((j) => j.id === judgeId);
+  const openCategory = open && event.categories.find((c) => c.id === open.categoryId);
+  const openTeam = open && event.teams.find((t) => t.id === open.teamId);
+
+  return (
+    <div className="judge">
+      <header className="topbar">
+        <div className="topbar-title">
+          <span className="event-name">{event.settings.name || session.session.eventName}</span>
+          <span className="who" data-testid="judge-name">
+            {judge?.name ?? session.session.name}
+          </span>
+        </div>
+        <ConnectionBadge status={sheetsDoc.status} waiting={waiting} />
+      </header>
+      {sheetsDoc.status.refusal && sheetsDoc.status.state !== 'refused' && (
+        <p className="notice notice-error" role="alert">
+          The hub did not accept a change: {sheetsDoc.status.refusal}
+        </p>
+      )}
+      {open && openCategory && openTeam ? (
+        <SheetEditor
+          key={`${open.teamId}|${open.categoryId}`}
+          judgeId={judgeId}
+          team={openTeam}
+          category={openCategory}
+          sheets={sheets}
+          hub={sheetsDoc}
+          onBack={() => setOpen(null)}
+        />
+      ) : (
+        <AssignmentList judgeId={judgeId} event={event} sheets={sheets} synced={eventDoc.status.synced} onOpen={setOpen} />
+      )}
+    </div>
+  );
+}
+
+function Centered({ children, tone }: { children: React.ReactNode; tone?: 'error' | 'warn' }) {
+  return (
+    <main className="centered">
+      <p className={tone ? `notice notice-${tone}` : 'lead'} role={tone ? 'alert' : undefined}>
+        {children}
+      </p>
+    </main>
+  );
+}

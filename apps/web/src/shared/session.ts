@@ -1,0 +1,57 @@
+/**
+ * Access tokens arrive in the link (`?token=…`). We keep the last one per page in localStorage so
+ * that a judge who reopens the app without the link is still signed in, and drop it from the
+ * address bar so it is not shown over someone's shoulder.
+ */
+export function tokenFor(page: 'judge' | 'scoreboard'): string | null {
+  const key = `judgehub.token.${page}`;
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    localStorage.setItem(key, fromUrl);
+    params.delete('token');
+    const query = params.toString();
+    history.replaceState(null, '', location.pathname + (query ? `?${query}` : '') + location.hash);
+    return fromUrl;
+  }
+  return localStorage.getItem(key);
+}
+
+export function forgetToken(page: 'judge' | 'scoreboard'): void {
+  localStorage.removeItem(`judgehub.token.${page}`);
+}
+
+/** A stable id for this browser install, recorded with every value it commits. */
+export function deviceId(): string {
+  const key = 'judgehub.device';
+  let id = localStorage.getItem(key);
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem(key, id);
+  }
+  return id;
+}
+
+export interface SessionInfo {
+  role: string;
+  judgeId: string | null;
+  name: string;
+  eventId: string;
+  eventName: string;
+}
+
+export type SessionResult = { ok: true; session: SessionInfo } | { ok: false; message: string; final: boolean };
+
+/** Asks the hub who this token belongs to. */
+export async function fetchSession(token: string): Promise<SessionResult> {
+  try {
+    const res = await fetch('/api/session', { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as SessionInfo & { error?: string };
+    if (!res.ok) return { ok: false, message: body.error ?? `The hub answered ${res.status}.`, final: res.status === 401 };
+    return { ok: true, session: body };
+  } catch {
+    return { ok: false, message: 'Cannot reach the hub. Check the Wi-Fi; this page retries by itself.', final: false };
+  }
+}
+
+export const syncUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;

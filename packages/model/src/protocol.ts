@@ -1,0 +1,51 @@
+/**
+ * Wire constants shared by the hub and every client (docs/PROTOCOL.md). Message types 0–3 are
+ * the standard y-websocket protocol, so a stock y-websocket client can sync; 100 and up are ours.
+ */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  /** hub → client: the doc's state vector as durably stored (everything it covers is on disk). */
+  DurableAck: 100,
+  /** hub → client, first message: who the hub is and what this connection may do. */
+  Handshake: 101,
+} as const;
+
+export const PROTOCOL_VERSION = 1;
+
+/** y-protocols/auth sub-type for a refused request. */
+export const AUTH_PERMISSION_DENIED = 0;
+
+/** Close codes: 4000–4999 are ours; the close reason says what to fix. */
+export const CloseCode = {
+  HubShuttingDown: 1001,
+  /** A message larger than the hub accepts (sent by `ws` itself). */
+  MessageTooBig: 1009,
+  InternalError: 1011,
+  MalformedMessage: 4400,
+  Unauthorized: 4401,
+  Forbidden: 4403,
+  UnknownDocument: 4404,
+} as const;
+
+/** Close codes after which reconnecting cannot help: a person has to act. */
+export const FINAL_CLOSE_CODES: Readonly<Record<number, string>> = {
+  [CloseCode.Unauthorized]: 'This link is no longer valid on the hub.',
+  [CloseCode.Forbidden]: 'This device may not open this document.',
+  [CloseCode.UnknownDocument]: 'The hub does not know this document.',
+};
+
+export interface Handshake {
+  protocolVersion: number;
+  eventId: string;
+  /** Increments every time the hub starts on its data folder. */
+  hubGeneration: number;
+  /** The hub's clock, ms since epoch. */
+  hubTime: number;
+  docName: string;
+  role: string;
+  judgeId: string | null;
+  canWrite: boolean;
+}

@@ -1,0 +1,184 @@
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { reconnectDelay } from './backoff.js';
+import { FINAL_CLOSE_CODES, MessageType, type Handshake } from '@judgehub/model';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface DocSyncStatus {
+  state: ConnectionState;
+  /** The first full exchange with the hub has completed on this connection. */
+  synced: boolean;
+  /** Last time the hub confirmed something durable or sent us data, ms since epoch. */
+  lastSyncAt: number | null;
+  handshake: Handshake | null;
+  /** Why the hub refused: the connection (state `refused`) or a write (read-only). */
+  refusal: string | null;
+}
+
+export interface DocSyncOptions {
+  /** e.g. `ws://10.0.0.5:7420/sync` */
+  serverUrl: string;
+  docName: string;
+  token: string;
+  doc: Y.Doc;
+  WebSocketImpl?: typeof WebSocket;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Keeps one Y.Doc in sync with the hub over `/sync/<docName>`, speaking the y-websocket protocol
+ * plus the hub's handshake and durable acks. It reconnects by itself with jittered backoff, and
+ * stops only when the hub says reconnecting cannot help (a revoked link, a forbidden document).
+ */
+export class DocSync {
+  readonly doc: Y.Doc;
+  private readonly opts: DocSyncOptions;
+  private ws: WebSocket | null = null;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private durable = new Map<number, number>();
+  private statusValue: DocSyncStatus = { state: 'connecting', synced: false, lastSyncAt: null, handshake: null, refusal: null };
+  private readonly listeners = new Set<(status: DocSyncStatus) => void>();
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeUpdate(encoder, update);
+    this.send(encoding.toUint8Array(encoder));
+  };
+  private readonly onBrowserOnline = () => this.reconnectNow();
+
+  constructor(options: DocSyncOptions) {
+    this.opts = options;
+    this.doc = options.doc;
+    this.doc.on('update', this.onDocUpdate);
+    globalThis.addEventListener?.('online', this.onBrowserOnline);
+    this.connect();
+  }
+
+  get status(): DocSyncStatus {
+    return this.statusValue;
+  }
+
+  /** Calls `listener` on every status or durability change; returns an unsubscribe function. */
+  subscribe(listener: (status: DocSyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Whether the change made by `client` at `clock` is stored on the hub's disk. */
+  isDurable(client: number, clock: number): boolean {
+    return (this.durable.get(client) ?? 0) > clock;
+  }
+
+  /** Whether the value now stored under `key` in `map` is stored on the hub's disk. */
+  isMapEntryDurable<T>(map: Y.Map<T>, key: string): boolean {
+    const item = map._map.get(key);
+    return item ? this.isDurable(item.id.client, item.id.clock) : false;
+  }
+
+  /** Drops the connection now and reconnects at once (e.g. the user tapped "retry"). */
+  reconnectNow(): void {
+    if (this.stopped || this.statusValue.state === 'refused') return;
+    this.attempt = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.ws) this.ws.close();
+    else this.connect();
+  }
+
+  destroy(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.doc.off('update', this.onDocUpdate);
+    globalThis.removeEventListener?.('online', this.onBrowserOnline);
+    this.ws?.close();
+    this.ws = null;
+    this.listeners.clear();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const Impl = this.opts.WebSocketImpl ?? WebSocket;
+    const url = `${this.opts.serverUrl}/${this.opts.docName}?token=${encodeURIComponent(this.opts.token)}`;
+    this.setStatus({ state: 'connecting', synced: false });
+    const ws = new Impl(url);
+    ws.binaryType = 'arraybuffer';
+    this.ws = ws;
+    ws.onopen = () => {
+      this.attempt = 0;
+      this.setStatus({ state: 'online' });
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.send(encoding.toUint8Array(encoder));
+    };
+    ws.onmessage = (event: MessageEvent) => {
+      if (event.data instanceof ArrayBuffer) this.receive(new Uint8Array(event.data));
+    };
+    ws.onclose = (event: CloseEvent) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      const final = FINAL_CLOSE_CODES[event.code];
+      if (final) {
+        this.setStatus({ state: 'refused', synced: false, refusal: event.reason ? `${final} (${event.reason})` : final });
+        return;
+      }
+      this.setStatus({ state: 'offline', synced: false });
+      if (this.stopped) return;
+      const delay = reconnectDelay(this.attempt++, this.opts.minBackoffMs, this.opts.maxBackoffMs);
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.connect();
+      }, delay);
+    };
+  }
+
+  private receive(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync: {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageType.Sync);
+        const subType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+        if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+        if (subType === syncProtocol.messageYjsSyncStep2) this.setStatus({ synced: true, lastSyncAt: Date.now() });
+        else if (subType === syncProtocol.messageYjsUpdate) this.setStatus({ lastSyncAt: Date.now() });
+        break;
+      }
+      case MessageType.DurableAck: {
+        const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+        for (const [client, clock] of stateVector) {
+          if (clock > (this.durable.get(client) ?? 0)) this.durable.set(client, clock);
+        }
+        this.setStatus({ lastSyncAt: Date.now() });
+        break;
+      }
+      case MessageType.Handshake:
+        this.setStatus({ handshake: JSON.parse(decoding.readVarString(decoder)) as Handshake });
+        break;
+      case MessageType.Auth:
+        decoding.readVarUint(decoder);
+        this.setStatus({ refusal: decoding.readVarString(decoder) });
+        break;
+      default:
+        // Awareness and anything newer than this client: nothing to do.
+        break;
+    }
+  }
+
+  private send(message: Uint8Array): void {
+    if (this.ws && this.ws.readyState === this.ws.OPEN) this.ws.send(message as Uint8Array<ArrayBuffer>);
+  }
+
+  private setStatus(patch: Partial<DocSyncStatus>): void {
+    this.statusValue = { ...this.statusValue, ...patch };
+    for (const listener of this.listeners) listener(this.statusValue);
+  }
+}

@@ -1,0 +1,2 @@
+export { DocSync, type DocSyncOptions, type DocSyncStatus, type ConnectionState } from './DocSync.js';
+export { reconnectDelay } from './backoff.js';
