@@ -62,7 +62,7 @@ export function demoEvent(eventId = 'demo-2026'): JudgingEvent {
   }
   return {
     settings: { id: eventId, name: 'Riverside Regional Robotics Challenge' },
-    categories: CATEGORIES,
+    categories: structuredClone(CATEGORIES),
     teams,
     judges,
     assignments,

@@ -52,9 +52,9 @@ export interface JudgingEvent {
 
 export const assignmentKey = (a: Assignment): string => `${a.judgeId}|${a.teamId}|${a.categoryId}`;
 
-/** The values a judge may pick for a criterion: min, min+step, …, max. */
+/** The values a judge may pick for a criterion: min, min+step, …, never above max. */
 export function criterionSteps(criterion: Criterion): number[] {
-  const count = Math.round((criterion.max - criterion.min) / criterion.step);
+  const count = Math.floor((criterion.max - criterion.min) / criterion.step + 1e-9);
   const steps: number[] = [];
   for (let i = 0; i <= count; i++) steps.push(roundTo(criterion.min + i * criterion.step, 6));
   return steps;

@@ -1,4 +1,4 @@
-import { roundTo, type Category, type JudgingEvent } from './event.js';
+import { isValidCriterionValue, roundTo, type Category, type JudgingEvent } from './event.js';
 import { sheetKey, type ScoreSheet } from './sheetDoc.js';
 
 /**
@@ -37,13 +37,17 @@ export interface EventResults {
   categories: CategoryResult[];
 }
 
-/** A sheet's weighted total, or null unless it is submitted with every criterion scored. */
+/**
+ * A sheet's weighted total, or null unless it is submitted with every criterion scored. A value
+ * outside the criterion's range or steps (only a misbehaving device could write one) counts as
+ * not scored.
+ */
 export function sheetTotal(category: Category, sheet: ScoreSheet): number | null {
   if (sheet.status !== 'submitted') return null;
   let total = 0;
   for (const criterion of category.criteria) {
     const value = sheet.values.get(criterion.id)?.value;
-    if (typeof value !== 'number') return null;
+    if (typeof value !== 'number' || !isValidCriterionValue(criterion, value)) return null;
     total += criterion.weight * value;
   }
   return total;

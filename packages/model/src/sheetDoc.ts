@@ -42,6 +42,8 @@ export interface FieldState<T> {
   entry: SheetEntry;
   /** Other concurrent values not yet resolved, with who and when. Empty when settled. */
   conflicts: SheetEntry[];
+  /** Every entry no other entry builds on, the shown one first (same-value heads included). */
+  heads: SheetEntry[];
 }
 
 export interface ScoreSheet {
@@ -86,7 +88,7 @@ export function commitField(doc: Y.Doc, input: CommitInput, origin: unknown = nu
     categoryId: input.categoryId,
     field: input.field,
     value: input.value,
-    prev: state ? [state.entry.id, ...state.conflicts.map((e) => e.id)].sort() : [],
+    prev: state ? state.heads.map((e) => e.id).sort() : [],
     author: input.author,
     device: input.device,
     at: input.at ?? Date.now(),
@@ -119,6 +121,7 @@ export function resolveField<T = number | string>(history: SheetEntry[]): FieldS
     value: winner.value as T | null,
     entry: winner,
     conflicts: others.filter((e) => e.value !== winner.value),
+    heads: ordered,
   };
 }
 
@@ -167,11 +170,12 @@ export function isSheetEntry(e: unknown): e is SheetEntry {
     typeof x.categoryId === 'string' &&
     typeof x.field === 'string' &&
     (x.field === 'comment' || x.field === 'status' || x.field.startsWith('criterion:')) &&
-    (x.value === null || typeof x.value === 'number' || typeof x.value === 'string') &&
+    (x.value === null || (typeof x.value === 'number' && Number.isFinite(x.value)) || typeof x.value === 'string') &&
     Array.isArray(x.prev) &&
     x.prev.every((p) => typeof p === 'string') &&
     typeof x.author === 'string' &&
     typeof x.device === 'string' &&
-    typeof x.at === 'number'
+    typeof x.at === 'number' &&
+    Number.isFinite(x.at)
   );
 }

@@ -1,0 +1,50 @@
+import { describe, it, expect } from 'vitest';
+import {
+  EVENT_DOC,
+  RESULTS_DOC,
+  formatDocName,
+  parseDocName,
+  sheetsDocName,
+  type DocName,
+} from './docNames.js';
+
+describe('document names', () => {
+  it.each<[string, DocName]>([
+    ['event', { kind: 'event' }],
+    ['results', { kind: 'results' }],
+    ['sheets/J1', { kind: 'sheets', judgeId: 'J1' }],
+    ['sheets/head_judge-2', { kind: 'sheets', judgeId: 'head_judge-2' }],
+  ])('parses %s and formats it back', (name, doc) => {
+    expect(parseDocName(name)).toEqual(doc);
+    expect(formatDocName(doc)).toBe(name);
+  });
+
+  it('names the fixed documents and a judge’s sheets', () => {
+    expect(EVENT_DOC).toBe('event');
+    expect(RESULTS_DOC).toBe('results');
+    expect(sheetsDocName('J7')).toBe('sheets/J7');
+    expect(parseDocName(sheetsDocName('J7'))).toEqual({ kind: 'sheets', judgeId: 'J7' });
+  });
+
+  it.each([
+    'sheets/',
+    'sheets/../x',
+    'sheets/a/b',
+    'sheets/J 1',
+    'sheets/' + 'x'.repeat(65),
+    'other',
+    '',
+    'Event',
+    'event/',
+    '/event',
+    'sheets',
+    'results/J1',
+  ])('rejects %j', (name) => {
+    expect(parseDocName(name)).toBeNull();
+  });
+
+  it('accepts a 64-character judge id', () => {
+    const judgeId = 'x'.repeat(64);
+    expect(parseDocName(`sheets/${judgeId}`)).toEqual({ kind: 'sheets', judgeId });
+  });
+});

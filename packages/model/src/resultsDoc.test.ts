@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import * as Y from 'yjs';
+import { demoEvent } from './demoEvent.js';
+import { computeResults, type EventResults } from './ranking.js';
+import { readResults, writeResults } from './resultsDoc.js';
+import { commitField, criterionField, readSheets } from './sheetDoc.js';
+
+/** Demo results where judge J1 has submitted a full sheet for team T01 in robot design. */
+function demoResults(): EventResults {
+  const event = demoEvent();
+  const design = event.categories.find((c) => c.id === 'robot-design');
+  if (!design) throw new Error('demo event has no robot-design');
+  const doc = new Y.Doc();
+  const base = {
+    teamId: 'T01',
+    categoryId: design.id,
+    author: 'J1',
+    device: 'tablet-1',
+    at: 1_000,
+  };
+  for (const criterion of design.criteria) {
+    commitField(doc, { ...base, field: criterionField(criterion.id), value: criterion.max });
+  }
+  commitField(doc, { ...base, field: 'status', value: 'submitted' });
+  return computeResults(event, new Map([['J1', readSheets(doc)]]));
+}
+
+function countUpdates(doc: Y.Doc): () => number {
+  let updates = 0;
+  doc.on('update', () => updates++);
+  return () => updates;
+}
+
+describe('results document', () => {
+  it('readResults gives back what writeResults wrote', () => {
+    const results = demoResults();
+    expect(results.categories[0]?.standings[0]).toMatchObject({ teamId: 'T01', rank: 1 });
+
+    const doc = new Y.Doc();
+    expect(writeResults(doc, results)).toBe(true);
+    expect(readResults(doc)).toEqual(results);
+  });
+
+  it('a scoreboard synced from the hub reads the same results', () => {
+    const hub = new Y.Doc();
+    writeResults(hub, demoResults());
+    const scoreboard = new Y.Doc();
+    Y.applyUpdate(scoreboard, Y.encodeStateAsUpdate(hub));
+    expect(readResults(scoreboard)).toEqual(demoResults());
+  });
+
+  it('writing identical results again changes nothing and sends no update', () => {
+    const doc = new Y.Doc();
+    writeResults(doc, demoResults());
+    const updates = countUpdates(doc);
+
+    expect(writeResults(doc, demoResults())).toBe(false);
+    expect(updates()).toBe(0);
+  });
+
+  it('a changed category is written as one small update', () => {
+    const doc = new Y.Doc();
+    writeResults(doc, demoResults());
+    const updates = countUpdates(doc);
+
+    const changed = demoResults();
+    changed.eventName = 'Renamed';
+    expect(writeResults(doc, changed)).toBe(true);
+    expect(updates()).toBe(1);
+    expect(readResults(doc).eventName).toBe('Renamed');
+  });
+
+  it('removing a category from the results deletes it from the document', () => {
+    const doc = new Y.Doc();
+    const results = demoResults();
+    writeResults(doc, results);
+    expect(readResults(doc).categories.map((c) => c.categoryId)).toEqual([
+      'robot-design',
+      'innovation-project',
+    ]);
+
+    const fewer: EventResults = {
+      ...results,
+      categories: results.categories.filter((c) => c.categoryId !== 'robot-design'),
+    };
+    expect(writeResults(doc, fewer)).toBe(true);
+    expect(readResults(doc).categories.map((c) => c.categoryId)).toEqual(['innovation-project']);
+  });
+
+  it('an empty document reads as no results', () => {
+    expect(readResults(new Y.Doc())).toEqual({ eventId: '', eventName: '', categories: [] });
+  });
+});
