@@ -34,16 +34,21 @@ export function tempDataDir(): string {
 
 /** Runs `judgehub serve --demo` as a real process, exactly as an organiser would. */
 export async function startHubProcess(dataDir: string, port: number): Promise<HubProcess> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--demo', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [BIN, 'serve', '--demo', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 15_000;
   while (!out.includes('Ctrl+C stops the hub')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`hub did not start:\n${out}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`hub did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -22,7 +22,9 @@ test.afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('a submitted sheet moves the team up the live scoreboard, and survives a hub restart', async ({ context }, testInfo) => {
+test('a submitted sheet moves the team up the live scoreboard, and survives a hub restart', async ({
+  context,
+}, testInfo) => {
   const judgeLink = hub!.links.get('J1 Amara Okafor');
   const boardLink = hub!.links.get('Scoreboard');
   expect(judgeLink, hub!.output()).toBeTruthy();
@@ -43,7 +45,13 @@ test('a submitted sheet moves the team up the live scoreboard, and survives a hu
   // Score every criterion: 8 on the 1–10 criteria, 4 on the 1–5 one.
   // Robot Design weights: mechanical 2, programming 2, strategy 1, innovation 1, explanation 1
   // → 2·8 + 2·8 + 8 + 8 + 4 = 52.
-  for (const [criterion, value] of [['mechanical', 8], ['programming', 8], ['strategy', 8], ['innovation', 8], ['explanation', 4]] as const) {
+  for (const [criterion, value] of [
+    ['mechanical', 8],
+    ['programming', 8],
+    ['strategy', 8],
+    ['innovation', 8],
+    ['explanation', 4],
+  ] as const) {
     const group = judge.getByTestId(`criterion-${criterion}`);
     await group.getByRole('radio', { name: String(value), exact: true }).click();
     await expect(group.getByTestId('saved-on-hub')).toBeVisible();
@@ -73,8 +81,13 @@ test('a submitted sheet moves the team up the live scoreboard, and survives a hu
   // A freshly opened scoreboard gets the same standings from the restarted hub.
   const fresh = await context.newPage();
   await fresh.goto(boardLink!);
-  await expect(fresh.getByTestId(`board-${CATEGORY}`).getByTestId(`row-${TEAM}`)).toHaveAttribute('data-rank', '1');
-  await expect(fresh.getByTestId(`board-${CATEGORY}`).getByTestId(`row-${TEAM}`)).toContainText('52.00');
+  await expect(fresh.getByTestId(`board-${CATEGORY}`).getByTestId(`row-${TEAM}`)).toHaveAttribute(
+    'data-rank',
+    '1',
+  );
+  await expect(fresh.getByTestId(`board-${CATEGORY}`).getByTestId(`row-${TEAM}`)).toContainText(
+    '52.00',
+  );
 
   // And the judge's sheet is still submitted with every value on the hub.
   await judge.reload();

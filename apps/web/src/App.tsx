@@ -8,11 +8,19 @@ export function App() {
   const page = location.pathname.replace(/\/+$/, '');
   if (page === '/judge') {
     const token = tokenFor('judge');
-    return token ? <JudgeApp token={token} /> : <Home problem="This judge link has no access code. Open the link or QR code from the organiser again." />;
+    return token ? (
+      <JudgeApp token={token} />
+    ) : (
+      <Home problem="This judge link has no access code. Open the link or QR code from the organiser again." />
+    );
   }
   if (page === '/scoreboard') {
     const token = tokenFor('scoreboard');
-    return token ? <ScoreboardApp token={token} /> : <Home problem="This scoreboard link has no access code. Open the scoreboard link printed by the hub." />;
+    return token ? (
+      <ScoreboardApp token={token} />
+    ) : (
+      <Home problem="This scoreboard link has no access code. Open the scoreboard link printed by the hub." />
+    );
   }
   return <Home />;
 }

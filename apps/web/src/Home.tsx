@@ -19,8 +19,14 @@ export function Home({ problem }: { problem?: string }) {
   return (
     <main className="home">
       <h1>JudgeHub</h1>
-      {problem && <p className="notice notice-error" role="alert">{problem}</p>}
-      <p className="lead">Open the link or scan the QR code the organiser gave you. It signs you in on this device.</p>
+      {problem && (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p className="lead">
+        Open the link or scan the QR code the organiser gave you. It signs you in on this device.
+      </p>
       <form
         className="home-form"
         onSubmit={(e) => {
@@ -29,8 +35,18 @@ export function Home({ problem }: { problem?: string }) {
         }}
       >
         <label htmlFor="link">Or paste your link here</label>
-        <input id="link" value={link} onChange={(e) => setLink(e.target.value)} placeholder="http://hub:7420/judge?token=…" autoComplete="off" />
-        {error && <p className="field-error" role="alert">{error}</p>}
+        <input
+          id="link"
+          value={link}
+          onChange={(e) => setLink(e.target.value)}
+          placeholder="http://hub:7420/judge?token=…"
+          autoComplete="off"
+        />
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
         <button className="btn btn-primary" type="submit">
           Open
         </button>

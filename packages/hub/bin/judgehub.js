@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {
-  process.stderr.write('judgehub: this installation is not built yet. Run `npm ci` (or `npm run build`) in the JudgeHub folder.\n');
+  process.stderr.write(
+    'judgehub: this installation is not built yet. Run `npm ci` (or `npm run build`) in the JudgeHub folder.\n',
+  );
   process.exit(1);
 }
 const { main } = await import(cli.href);

@@ -46,7 +46,12 @@ export class Connection implements Peer {
     ws.on('close', () => this.cleanup());
     ws.on('error', (error: Error) => {
       // `ws` reports an oversized frame here and closes with 1009 itself.
-      this.ctx.log.warn('ws.error', { doc: room.name, who: this.origin, address: ctx.remoteAddress, error: error.message });
+      this.ctx.log.warn('ws.error', {
+        doc: room.name,
+        who: this.origin,
+        address: ctx.remoteAddress,
+        error: error.message,
+      });
     });
 
     this.send(encodeHandshake({ ...ctx.handshake, hubTime: Date.now() }));
@@ -54,12 +59,15 @@ export class Connection implements Peer {
     encoding.writeVarUint(encoder, MessageType.Sync);
     syncProtocol.writeSyncStep1(encoder, room.doc);
     this.send(encoding.toUint8Array(encoder));
-    if (this.canWrite) this.send(encodeDurableAck(Y.encodeStateVector(room.doc)));
+    if (this.canWrite) this.send(encodeDurableAck(room.durableStateVector));
     const states = room.awareness.getStates();
     if (states.size > 0) {
       const aw = encoding.createEncoder();
       encoding.writeVarUint(aw, MessageType.Awareness);
-      encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
+      encoding.writeVarUint8Array(
+        aw,
+        awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]),
+      );
       this.send(encoding.toUint8Array(aw));
     }
   }
@@ -86,7 +94,9 @@ export class Connection implements Peer {
     try {
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     } catch (error) {
-      this.reject(error instanceof ProtocolError ? error.message : `undecodable message (${String(error)})`);
+      this.reject(
+        error instanceof ProtocolError ? error.message : `undecodable message (${String(error)})`,
+      );
     }
   }
 
@@ -106,7 +116,10 @@ export class Connection implements Peer {
         const { awareness } = this.ctx.room;
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.Awareness);
-        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]));
+        encoding.writeVarUint8Array(
+          encoder,
+          awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]),
+        );
         this.send(encoding.toUint8Array(encoder));
         break;
       }
@@ -157,14 +170,23 @@ export class Connection implements Peer {
 
   private refuseWrite(): void {
     const reason = `read-only: ${this.origin} may not change ${this.ctx.room.name}`;
-    this.ctx.log.warn('write.refused', { doc: this.ctx.room.name, who: this.origin, address: this.ctx.remoteAddress });
+    this.ctx.log.warn('write.refused', {
+      doc: this.ctx.room.name,
+      who: this.origin,
+      address: this.ctx.remoteAddress,
+    });
     // Say it once per connection, so a misbehaving client cannot make us loop.
     if (!this.deniedOnce) this.send(encodePermissionDenied(reason));
     this.deniedOnce = true;
   }
 
   private reject(reason: string): void {
-    this.ctx.log.warn('message.rejected', { doc: this.ctx.room.name, who: this.origin, address: this.ctx.remoteAddress, reason });
+    this.ctx.log.warn('message.rejected', {
+      doc: this.ctx.room.name,
+      who: this.origin,
+      address: this.ctx.remoteAddress,
+      reason,
+    });
     this.close(CloseCode.MalformedMessage, reason.slice(0, 120));
   }
 
@@ -175,6 +197,7 @@ export class Connection implements Peer {
     room.peers.delete(this);
     const ids = room.awarenessIds.get(this);
     room.awarenessIds.delete(this);
-    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(room.awareness, [...ids], null);
+    if (ids && ids.size > 0)
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...ids], null);
   }
 }

@@ -50,6 +50,7 @@ export class DocRegistry {
     if (existing) return existing;
     const room = new DocRoom(name);
     this.load(room);
+    room.durableStateVector = Y.encodeStateVector(room.doc);
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.pending.push({ room, update, origin: isPeer(origin) ? origin : HUB_ORIGIN });
@@ -66,7 +67,10 @@ export class DocRegistry {
       }
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Awareness);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed));
+      encoding.writeVarUint8Array(
+        encoder,
+        awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed),
+      );
       room.broadcast(encoding.toUint8Array(encoder));
     });
     this.rooms.set(name, room);
@@ -85,7 +89,13 @@ export class DocRegistry {
     if (this.pending.length === 0) return true;
     const batch = this.pending;
     try {
-      this.store.append(batch.map((p) => ({ doc: p.room.name, data: p.update, origin: typeof p.origin === 'string' ? p.origin : p.origin.origin })));
+      this.store.append(
+        batch.map((p) => ({
+          doc: p.room.name,
+          data: p.update,
+          origin: typeof p.origin === 'string' ? p.origin : p.origin.origin,
+        })),
+      );
     } catch (error) {
       // Nothing is broadcast or acknowledged until it is on disk; keep the batch and retry.
       this.log.error('store.append_failed', { updates: batch.length, error: String(error) });
@@ -107,7 +117,9 @@ export class DocRegistry {
       touched.add(room);
     }
     for (const room of touched) {
-      const ack = encodeDurableAck(Y.encodeStateVector(room.doc));
+      // Everything applied in memory so far was in this batch, so memory now equals disk.
+      room.durableStateVector = Y.encodeStateVector(room.doc);
+      const ack = encodeDurableAck(room.durableStateVector);
       for (const peer of room.peers) if (peer.canWrite) peer.send(ack);
       for (const listener of this.durableListeners) listener(room);
     }

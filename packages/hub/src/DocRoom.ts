@@ -17,6 +17,8 @@ export class DocRoom {
   readonly peers = new Set<Peer>();
   /** Awareness client ids announced by each peer, removed when it leaves. */
   readonly awarenessIds = new Map<Peer, Set<number>>();
+  /** State vector of what is on disk: what a durable ack may claim. Set at load and per commit. */
+  durableStateVector: Uint8Array = Y.encodeStateVector(new Y.Doc());
 
   constructor(readonly name: string) {
     // gc stays on: the audit trail is the SQLite log, not tombstones in memory.

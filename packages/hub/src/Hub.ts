@@ -48,7 +48,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const problems = store.integrityProblems();
   if (problems.length > 0) {
     store.close();
-    throw new Error(`The database in ${options.dataDir} failed its integrity check: ${problems.slice(0, 3).join('; ')}. Restore it from a backup.`);
+    throw new Error(
+      `The database in ${options.dataDir} failed its integrity check: ${problems.slice(0, 3).join('; ')}. Restore it from a backup.`,
+    );
   }
   const generation = Number(store.getMeta('generation') ?? '0') + 1;
   store.setMeta('generation', String(generation));
@@ -62,14 +64,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const connections = new Set<Connection>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub');
-    if (handleApi({ store, registry, startedAt, connections: () => connections.size }, req, res, url)) return;
+    if (
+      handleApi({ store, registry, startedAt, connections: () => connections.size }, req, res, url)
+    )
+      return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
     serveStatic(options.webRoot ?? null, req, res, url.pathname);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD,
+  });
 
   server.on('upgrade', (req, socket: Socket, head) => {
     const url = new URL(req.url ?? '/', 'http://hub');
@@ -77,12 +85,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, url, req.socket.remoteAddress ?? 'unknown'));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      accept(ws, url, req.socket.remoteAddress ?? 'unknown'),
+    );
   });
 
   function accept(ws: WebSocket, url: URL, remoteAddress: string): void {
     const refuse = (code: number, reason: string, fields: Record<string, unknown> = {}) => {
-      log.warn('connection.refused', { path: url.pathname.slice(0, 100), address: remoteAddress, code, reason, ...fields });
+      log.warn('connection.refused', {
+        path: url.pathname.slice(0, 100),
+        address: remoteAddress,
+        code,
+        reason,
+        ...fields,
+      });
       ws.close(code, reason);
     };
     let docName: string;
@@ -92,13 +108,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return refuse(CloseCode.UnknownDocument, 'document name is not valid');
     }
     const doc = parseDocName(docName);
-    if (!doc) return refuse(CloseCode.UnknownDocument, `no document "${docName.slice(0, 60)}" on this hub`);
+    if (!doc)
+      return refuse(CloseCode.UnknownDocument, `no document "${docName.slice(0, 60)}" on this hub`);
     const principal = principalFor(store, url.searchParams.get('token'));
-    if (!principal) return refuse(CloseCode.Unauthorized, 'missing or unknown token: open your judge link again or ask the organiser');
+    if (!principal)
+      return refuse(
+        CloseCode.Unauthorized,
+        'missing or unknown token: open your judge link again or ask the organiser',
+      );
     const rights = rightsFor(principal, doc);
     const who = auditOrigin(principal);
     if (!rights.read) return refuse(CloseCode.Forbidden, `${who} may not open ${docName}`, { who });
-    if (doc.kind === 'sheets' && !readEvent(registry.get(EVENT_DOC).doc).judges.some((j) => j.id === doc.judgeId)) {
+    if (
+      doc.kind === 'sheets' &&
+      !readEvent(registry.get(EVENT_DOC).doc).judges.some((j) => j.id === doc.judgeId)
+    ) {
       return refuse(CloseCode.UnknownDocument, `no judge "${doc.judgeId}" in this event`, { who });
     }
     const connection = new Connection(ws, {
@@ -122,7 +146,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       connections.delete(connection);
       log.info('connection.closed', { doc: docName, who, address: remoteAddress, code });
     });
-    log.info('connection.opened', { doc: docName, who, address: remoteAddress, canWrite: rights.write });
+    log.info('connection.opened', {
+      doc: docName,
+      who,
+      address: remoteAddress,
+      canWrite: rights.write,
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -133,7 +162,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  log.info('hub.listening', { port, generation, dataDir: options.dataDir, documents: registry.all().length });
+  log.info('hub.listening', {
+    port,
+    generation,
+    dataDir: options.dataDir,
+    documents: registry.all().length,
+  });
 
   let closing: Promise<void> | null = null;
   return {

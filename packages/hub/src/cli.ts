@@ -48,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`judgehub: ${(error as Error).message}\nRun \`judgehub --help\` for usage.\n`);
+    process.stderr.write(
+      `judgehub: ${(error as Error).message}\nRun \`judgehub --help\` for usage.\n`,
+    );
     return 2;
   }
   const { values, positionals } = parsed;
@@ -62,12 +64,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (command !== 'serve' || rest.length > 0) {
-    process.stderr.write(`judgehub: ${command ? `unknown command "${[command, ...rest].join(' ')}"` : 'no command given'}\n\n${HELP}`);
+    process.stderr.write(
+      `judgehub: ${command ? `unknown command "${[command, ...rest].join(' ')}"` : 'no command given'}\n\n${HELP}`,
+    );
     return 2;
   }
   const port = values.port === undefined ? 7420 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`judgehub: --port must be a whole number from 0 to 65535, got "${values.port}"\n`);
+    process.stderr.write(
+      `judgehub: --port must be a whole number from 0 to 65535, got "${values.port}"\n`,
+    );
     return 2;
   }
   return serve({
@@ -84,14 +90,29 @@ function defaultWebRoot(): string {
   return fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
 }
 
-async function serve(opts: { port: number; host: string; dataDir: string; webRoot: string; demo: boolean }): Promise<number> {
+async function serve(opts: {
+  port: number;
+  host: string;
+  dataDir: string;
+  webRoot: string;
+  demo: boolean;
+}): Promise<number> {
   const log = createLogger();
   let hub;
   try {
-    hub = await startHub({ dataDir: opts.dataDir, port: opts.port, host: opts.host, webRoot: opts.webRoot, log });
+    hub = await startHub({
+      dataDir: opts.dataDir,
+      port: opts.port,
+      host: opts.host,
+      webRoot: opts.webRoot,
+      log,
+    });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    const message = e.code === 'EADDRINUSE' ? `port ${opts.port} is already in use: is another hub running? Pick another with --port.` : e.message;
+    const message =
+      e.code === 'EADDRINUSE'
+        ? `port ${opts.port} is already in use: is another hub running? Pick another with --port.`
+        : e.message;
     process.stderr.write(`judgehub: could not start the hub: ${message}\n`);
     return 1;
   }
@@ -115,7 +136,8 @@ async function serve(opts: { port: number; host: string; dataDir: string; webRoo
 
 function printBanner(hub: Awaited<ReturnType<typeof startHub>>, host: string): void {
   const settings = readSettings(hub.registry.get(EVENT_DOC).doc);
-  const lan = host === '0.0.0.0' ? lanAddress() : host === '127.0.0.1' || host === 'localhost' ? null : host;
+  const lan =
+    host === '0.0.0.0' ? lanAddress() : host === '127.0.0.1' || host === 'localhost' ? null : host;
   const base = `http://${lan ?? 'localhost'}:${hub.port}`;
   const lines = [
     '',
@@ -129,13 +151,21 @@ function printBanner(hub: Awaited<ReturnType<typeof startHub>>, host: string): v
     lines.push('No event on this hub yet. Start with --demo to load the demo event.', '');
   } else {
     // Organiser and head-judge pages are not built yet; their tokens exist for when they are.
-    const links = accessLinks(hub, base).filter((l) => l.role === 'scoreboard' || l.role === 'judge');
-    const width = Math.max(...links.map((l) => l.label.length + (l.judgeId ? l.judgeId.length + 1 : 0)));
+    const links = accessLinks(hub, base).filter(
+      (l) => l.role === 'scoreboard' || l.role === 'judge',
+    );
+    const width = Math.max(
+      ...links.map((l) => l.label.length + (l.judgeId ? l.judgeId.length + 1 : 0)),
+    );
     for (const link of links) {
       const name = link.judgeId ? `${link.judgeId} ${link.label}` : link.label;
       lines.push(`  ${name.padEnd(width)}  ${link.url}`);
     }
-    lines.push('', 'Open the scoreboard on the projector and send each judge their link. Ctrl+C stops the hub.', '');
+    lines.push(
+      '',
+      'Open the scoreboard on the projector and send each judge their link. Ctrl+C stops the hub.',
+      '',
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -1,4 +1,11 @@
-import { EVENT_DOC, hasEvent, readEvent, validateEvent, writeEvent, type JudgingEvent } from '@judgehub/model';
+import {
+  EVENT_DOC,
+  hasEvent,
+  readEvent,
+  validateEvent,
+  writeEvent,
+  type JudgingEvent,
+} from '@judgehub/model';
 import type { Role } from '@judgehub/store';
 import { HUB_ORIGIN } from './DocRegistry.js';
 import type { RunningHub } from './Hub.js';
@@ -12,7 +19,11 @@ export type SetUpResult = { ok: true } | { ok: false; problems: string[] };
  */
 export function setUpEvent(hub: RunningHub, event: JudgingEvent): SetUpResult {
   const doc = hub.registry.get(EVENT_DOC).doc;
-  if (hasEvent(doc)) return { ok: false, problems: [`this hub already has the event "${readEvent(doc).settings.name}"`] };
+  if (hasEvent(doc))
+    return {
+      ok: false,
+      problems: [`this hub already has the event "${readEvent(doc).settings.name}"`],
+    };
   const problems = validateEvent(event);
   if (problems.length > 0) return { ok: false, problems };
   writeEvent(doc, event, HUB_ORIGIN);
@@ -31,13 +42,27 @@ export interface AccessLink {
   url: string;
 }
 
-const PAGE: Record<Role, string> = { organiser: 'organiser', 'head-judge': 'head-judge', judge: 'judge', scoreboard: 'scoreboard' };
+const PAGE: Record<Role, string> = {
+  organiser: 'organiser',
+  'head-judge': 'head-judge',
+  judge: 'judge',
+  scoreboard: 'scoreboard',
+};
 const ROLE_ORDER: Role[] = ['scoreboard', 'organiser', 'head-judge', 'judge'];
 
 /** The sign-in links for everyone with a token, scoreboard first, judges by id. */
 export function accessLinks(hub: RunningHub, baseUrl: string): AccessLink[] {
   return hub.store
     .listTokens()
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || (a.judgeId ?? '').localeCompare(b.judgeId ?? '', 'en', { numeric: true }))
-    .map((t) => ({ role: t.role, judgeId: t.judgeId, label: t.label, url: `${baseUrl}/${PAGE[t.role]}?token=${encodeURIComponent(t.token)}` }));
+    .sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+        (a.judgeId ?? '').localeCompare(b.judgeId ?? '', 'en', { numeric: true }),
+    )
+    .map((t) => ({
+      role: t.role,
+      judgeId: t.judgeId,
+      label: t.label,
+      url: `${baseUrl}/${PAGE[t.role]}?token=${encodeURIComponent(t.token)}`,
+    }));
 }

@@ -12,17 +12,29 @@ export interface ApiContext {
 }
 
 /** Handles `/api/*`; returns false for paths it does not know. */
-export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+export function handleApi(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): boolean {
   if (url.pathname === '/api/session') {
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : url.searchParams.get('token');
+    const token = header?.startsWith('Bearer ')
+      ? header.slice('Bearer '.length)
+      : url.searchParams.get('token');
     const principal = principalFor(ctx.store, token);
     if (!principal) {
-      json(res, 401, { error: 'This link is not valid on this hub. Ask the organiser for a new judge link or QR code.' });
+      json(res, 401, {
+        error:
+          'This link is not valid on this hub. Ask the organiser for a new judge link or QR code.',
+      });
       return true;
     }
     const event = readEvent(ctx.registry.get(EVENT_DOC).doc);
-    const judge = principal.judgeId ? event.judges.find((j) => j.id === principal.judgeId) : undefined;
+    const judge = principal.judgeId
+      ? event.judges.find((j) => j.id === principal.judgeId)
+      : undefined;
     json(res, 200, {
       role: principal.role,
       judgeId: principal.judgeId,
@@ -52,6 +64,9 @@ export function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResp
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }

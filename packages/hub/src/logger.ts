@@ -13,7 +13,9 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+export function createLogger(
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): Logger {
   const emit = (level: LogLevel, event: string, fields: Record<string, unknown> = {}) =>
     write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }) + '\n');
   return {
@@ -26,8 +28,10 @@ export function createLogger(write: (line: string) => void = (line) => process.s
 /** A logger that keeps records in memory, for callers that want to inspect what was logged. */
 export function createMemoryLogger(): Logger & { records: LogRecord[] } {
   const records: LogRecord[] = [];
-  const push = (level: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
-    records.push({ level, event, ...fields });
-  };
+  const push =
+    (level: LogLevel) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      records.push({ level, event, ...fields });
+    };
   return { records, info: push('info'), warn: push('warn'), error: push('error') };
 }

@@ -18,10 +18,17 @@ const CONTENT_TYPES: Record<string, string> = {
  * Serves the built web UI from `root`. Unknown paths without a file extension get index.html
  * (the UI routes on the client). Paths are resolved inside `root` only.
  */
-export function serveStatic(root: string | null, req: IncomingMessage, res: ServerResponse, pathname: string): void {
+export function serveStatic(
+  root: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): void {
   if (!root || !fs.existsSync(path.join(root, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The JudgeHub web UI is not built. Run `npm run build` in the JudgeHub folder, then restart the hub.\n');
+    res.end(
+      'The JudgeHub web UI is not built. Run `npm run build` in the JudgeHub folder, then restart the hub.\n',
+    );
     return;
   }
   const resolved = path.resolve(root, '.' + path.posix.normalize(pathname));

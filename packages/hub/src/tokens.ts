@@ -3,7 +3,12 @@ import type { HubStore, Role, TokenRecord } from '@judgehub/store';
 import type { Principal } from './access.js';
 
 /** A new access token: 144 random bits, URL-safe. */
-export function issueToken(store: HubStore, role: Role, judgeId: string | null, label: string): TokenRecord {
+export function issueToken(
+  store: HubStore,
+  role: Role,
+  judgeId: string | null,
+  label: string,
+): TokenRecord {
   return store.addToken({ token: randomBytes(18).toString('base64url'), role, judgeId, label });
 }
 

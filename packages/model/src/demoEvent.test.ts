@@ -73,19 +73,16 @@ describe('demoEvent', () => {
     }
   });
 
-  it(
-    'each call returns an independent event, so editing one leaves the next untouched',
-    () => {
-      const edited = demoEvent();
-      const criterion = edited.categories[0]?.criteria[0];
-      if (!criterion) throw new Error('no criterion');
-      const original = criterion.weight;
-      criterion.weight = 99;
-      try {
-        expect(demoEvent().categories[0]?.criteria[0]?.weight).toBe(original);
-      } finally {
-        criterion.weight = original;
-      }
-    },
-  );
+  it('each call returns an independent event, so editing one leaves the next untouched', () => {
+    const edited = demoEvent();
+    const criterion = edited.categories[0]?.criteria[0];
+    if (!criterion) throw new Error('no criterion');
+    const original = criterion.weight;
+    criterion.weight = 99;
+    try {
+      expect(demoEvent().categories[0]?.criteria[0]?.weight).toBe(original);
+    } finally {
+      criterion.weight = original;
+    }
+  });
 });

@@ -1,8 +1,5 @@
 /** The documents a hub holds, and their names on the wire (`/sync/<docName>`). */
-export type DocName =
-  | { kind: 'event' }
-  | { kind: 'results' }
-  | { kind: 'sheets'; judgeId: string };
+export type DocName = { kind: 'event' } | { kind: 'results' } | { kind: 'sheets'; judgeId: string };
 
 const JUDGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

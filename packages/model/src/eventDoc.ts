@@ -63,7 +63,8 @@ export function readSettings(doc: Y.Doc): EventSettings {
 /** A consistent, sorted snapshot of the event for display and scoring. */
 export function readEvent(doc: Y.Doc): JudgingEvent {
   const maps = eventMaps(doc);
-  const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id, 'en', { numeric: true });
+  const byId = <T extends { id: string }>(a: T, b: T) =>
+    a.id.localeCompare(b.id, 'en', { numeric: true });
   return {
     settings: readSettings(doc),
     categories: [...maps.categories.values()].sort((a, b) => a.order - b.order || byId(a, b)),

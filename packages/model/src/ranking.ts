@@ -54,11 +54,17 @@ export function sheetTotal(category: Category, sheet: ScoreSheet): number | null
 }
 
 export function maxScore(category: Category): number {
-  return roundTo(category.criteria.reduce((sum, c) => sum + c.weight * c.max, 0), SCORE_DECIMALS);
+  return roundTo(
+    category.criteria.reduce((sum, c) => sum + c.weight * c.max, 0),
+    SCORE_DECIMALS,
+  );
 }
 
 /** `sheetsByJudge`: judgeId → that judge's sheets (from `readSheets`). */
-export function computeResults(event: JudgingEvent, sheetsByJudge: ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>): EventResults {
+export function computeResults(
+  event: JudgingEvent,
+  sheetsByJudge: ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>,
+): EventResults {
   return {
     eventId: event.settings.id,
     eventName: event.settings.name,
@@ -89,7 +95,9 @@ export function rankCategory(
       teamId: team.id,
       teamName: team.name,
       rank: null,
-      score: totals.length ? roundTo(totals.reduce((s, t) => s + t, 0) / totals.length, SCORE_DECIMALS) : null,
+      score: totals.length
+        ? roundTo(totals.reduce((s, t) => s + t, 0) / totals.length, SCORE_DECIMALS)
+        : null,
       judgesCounted: totals.length,
       judgesAssigned: judges.length,
       provisional: totals.length < judges.length,

@@ -5,7 +5,10 @@ import type { CategoryResult, EventResults } from './ranking.js';
  * Layout of the `results` document, written only by the hub: root map `categories` holds each
  * category's CategoryResult as JSON under its id; root map `meta` holds the event's id and name.
  */
-export function resultsMaps(doc: Y.Doc): { meta: Y.Map<string>; categories: Y.Map<CategoryResult> } {
+export function resultsMaps(doc: Y.Doc): {
+  meta: Y.Map<string>;
+  categories: Y.Map<CategoryResult>;
+} {
   return { meta: doc.getMap('meta'), categories: doc.getMap('categories') };
 }
 
@@ -14,8 +17,15 @@ export function writeResults(doc: Y.Doc, results: EventResults, origin: unknown 
   const { meta, categories } = resultsMaps(doc);
   let changed = false;
   doc.transact(() => {
-    if (meta.get('eventId') !== results.eventId) (meta.set('eventId', results.eventId), (changed = true));
-    if (meta.get('eventName') !== results.eventName) (meta.set('eventName', results.eventName), (changed = true));
+    for (const [key, value] of [
+      ['eventId', results.eventId],
+      ['eventName', results.eventName],
+    ] as const) {
+      if (meta.get(key) !== value) {
+        meta.set(key, value);
+        changed = true;
+      }
+    }
     const keep = new Set<string>();
     for (const category of results.categories) {
       keep.add(category.categoryId);
@@ -26,7 +36,10 @@ export function writeResults(doc: Y.Doc, results: EventResults, origin: unknown 
       }
     }
     for (const id of [...categories.keys()]) {
-      if (!keep.has(id)) (categories.delete(id), (changed = true));
+      if (!keep.has(id)) {
+        categories.delete(id);
+        changed = true;
+      }
     }
   }, origin);
   return changed;
@@ -37,6 +50,8 @@ export function readResults(doc: Y.Doc): EventResults {
   return {
     eventId: meta.get('eventId') ?? '',
     eventName: meta.get('eventName') ?? '',
-    categories: [...categories.values()].sort((a, b) => a.order - b.order || a.categoryId.localeCompare(b.categoryId)),
+    categories: [...categories.values()].sort(
+      (a, b) => a.order - b.order || a.categoryId.localeCompare(b.categoryId),
+    ),
   };
 }

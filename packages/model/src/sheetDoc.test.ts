@@ -311,22 +311,19 @@ describe('concurrent edits from two devices', () => {
     expect(commit(tabletA, MECHANICAL, 7, { at: 2_000 })).toBeNull();
   });
 
-  it(
-    'changing a value both devices had entered identically does not raise a conflict',
-    () => {
-      const tabletA = new Y.Doc();
-      const tabletB = new Y.Doc();
-      commit(tabletA, MECHANICAL, 7, { at: 1_000, device: 'tablet-a' });
-      commit(tabletB, MECHANICAL, 7, { at: 1_100, device: 'tablet-b' });
-      syncBothWays(tabletA, tabletB);
+  it('changing a value both devices had entered identically does not raise a conflict', () => {
+    const tabletA = new Y.Doc();
+    const tabletB = new Y.Doc();
+    commit(tabletA, MECHANICAL, 7, { at: 1_000, device: 'tablet-a' });
+    commit(tabletB, MECHANICAL, 7, { at: 1_100, device: 'tablet-b' });
+    syncBothWays(tabletA, tabletB);
 
-      commit(tabletA, MECHANICAL, 9, { at: 2_000, device: 'tablet-a' });
-      syncBothWays(tabletA, tabletB);
-      for (const doc of [tabletA, tabletB]) {
-        expect(sheetOf(doc).values.get('mechanical')).toMatchObject({ value: 9, conflicts: [] });
-      }
-    },
-  );
+    commit(tabletA, MECHANICAL, 9, { at: 2_000, device: 'tablet-a' });
+    syncBothWays(tabletA, tabletB);
+    for (const doc of [tabletA, tabletB]) {
+      expect(sheetOf(doc).values.get('mechanical')).toMatchObject({ value: 9, conflicts: [] });
+    }
+  });
 });
 
 describe('entries from the network', () => {

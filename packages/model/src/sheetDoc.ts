@@ -77,7 +77,11 @@ export interface CommitInput {
  * Commits a value on top of the field's current heads. Returns the new entry, or null when the
  * field already holds exactly this value with no conflict (nothing to store).
  */
-export function commitField(doc: Y.Doc, input: CommitInput, origin: unknown = null): SheetEntry | null {
+export function commitField(
+  doc: Y.Doc,
+  input: CommitInput,
+  origin: unknown = null,
+): SheetEntry | null {
   const entries = sheetEntries(doc);
   const history = fieldHistory(entries, input.teamId, input.categoryId, input.field);
   const state = resolveField(history);
@@ -97,7 +101,12 @@ export function commitField(doc: Y.Doc, input: CommitInput, origin: unknown = nu
   return entry;
 }
 
-function fieldHistory(entries: Y.Map<SheetEntry>, teamId: string, categoryId: string, field: SheetField): SheetEntry[] {
+function fieldHistory(
+  entries: Y.Map<SheetEntry>,
+  teamId: string,
+  categoryId: string,
+  field: SheetField,
+): SheetEntry[] {
   const history: SheetEntry[] = [];
   for (const e of entries.values()) {
     if (e.teamId === teamId && e.categoryId === categoryId && e.field === field) history.push(e);
@@ -141,7 +150,15 @@ export function readSheets(doc: Y.Doc): Map<string, ScoreSheet> {
     const key = sheetKey(first.teamId, first.categoryId);
     let sheet = sheets.get(key);
     if (!sheet) {
-      sheet = { teamId: first.teamId, categoryId: first.categoryId, values: new Map(), comment: null, status: 'draft', statusState: null, submittedAt: null };
+      sheet = {
+        teamId: first.teamId,
+        categoryId: first.categoryId,
+        values: new Map(),
+        comment: null,
+        status: 'draft',
+        statusState: null,
+        submittedAt: null,
+      };
       sheets.set(key, sheet);
     }
     const field = first.field;
@@ -170,7 +187,9 @@ export function isSheetEntry(e: unknown): e is SheetEntry {
     typeof x.categoryId === 'string' &&
     typeof x.field === 'string' &&
     (x.field === 'comment' || x.field === 'status' || x.field.startsWith('criterion:')) &&
-    (x.value === null || (typeof x.value === 'number' && Number.isFinite(x.value)) || typeof x.value === 'string') &&
+    (x.value === null ||
+      (typeof x.value === 'number' && Number.isFinite(x.value)) ||
+      typeof x.value === 'string') &&
     Array.isArray(x.prev) &&
     x.prev.every((p) => typeof p === 'string') &&
     typeof x.author === 'string' &&

@@ -61,11 +61,19 @@ export class HubStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
-    this.insertUpdate = this.db.prepare('INSERT INTO updates (doc, data, origin, created_at) VALUES (?, ?, ?, ?)');
+    this.insertUpdate = this.db.prepare(
+      'INSERT INTO updates (doc, data, origin, created_at) VALUES (?, ?, ?, ?)',
+    );
     this.selectUpdates = this.db.prepare('SELECT id, data FROM updates WHERE doc = ? ORDER BY id');
     this.appendMany = this.db.transaction((updates: AppendedUpdate[]) => {
       const now = Date.now();
-      for (const u of updates) this.insertUpdate.run(u.doc, Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength), u.origin, now);
+      for (const u of updates)
+        this.insertUpdate.run(
+          u.doc,
+          Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength),
+          u.origin,
+          now,
+        );
     });
   }
 
@@ -76,7 +84,9 @@ export class HubStore {
 
   /** A document's updates in the order they were stored. */
   readUpdates(doc: string): StoredUpdate[] {
-    return this.selectUpdates.all(doc).map((row) => ({ id: row.id, data: new Uint8Array(row.data) }));
+    return this.selectUpdates
+      .all(doc)
+      .map((row) => ({ id: row.id, data: new Uint8Array(row.data) }));
   }
 
   listDocs(): string[] {
@@ -87,36 +97,54 @@ export class HubStore {
   }
 
   countUpdates(doc?: string): number {
-    const row = doc === undefined
-      ? this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM updates').get()
-      : this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE doc = ?').get(doc);
+    const row =
+      doc === undefined
+        ? this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM updates').get()
+        : this.db
+            .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM updates WHERE doc = ?')
+            .get(doc);
     return row?.n ?? 0;
   }
 
   getMeta(key: string): string | undefined {
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+    return this.db
+      .prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?')
+      .get(key)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
   }
 
   addToken(record: Omit<TokenRecord, 'createdAt' | 'revokedAt'>): TokenRecord {
     const createdAt = Date.now();
     this.db
-      .prepare('INSERT INTO tokens (token, role, judge_id, label, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO tokens (token, role, judge_id, label, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(record.token, record.role, record.judgeId, record.label, createdAt);
     return { ...record, createdAt, revokedAt: null };
   }
 
   /** The live (not revoked) record for a token, if any. */
   findToken(token: string): TokenRecord | undefined {
-    const row = this.db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token = ? AND revoked_at IS NULL').get(token);
+    const row = this.db
+      .prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token = ? AND revoked_at IS NULL')
+      .get(token);
     return row && toTokenRecord(row);
   }
 
   listTokens(): TokenRecord[] {
-    return this.db.prepare<[], TokenRow>('SELECT * FROM tokens WHERE revoked_at IS NULL ORDER BY created_at, label').all().map(toTokenRecord);
+    return this.db
+      .prepare<[], TokenRow>(
+        'SELECT * FROM tokens WHERE revoked_at IS NULL ORDER BY created_at, label',
+      )
+      .all()
+      .map(toTokenRecord);
   }
 
   /** Runs SQLite's integrity check; returns the problems found (empty when healthy). */
@@ -131,5 +159,12 @@ export class HubStore {
 }
 
 function toTokenRecord(row: TokenRow): TokenRecord {
-  return { token: row.token, role: row.role, judgeId: row.judge_id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
+  return {
+    token: row.token,
+    role: row.role,
+    judgeId: row.judge_id,
+    label: row.label,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
 }

@@ -16,6 +16,8 @@ export interface DocSyncStatus {
   handshake: Handshake | null;
   /** Why the hub refused: the connection (state `refused`) or a write (read-only). */
   refusal: string | null;
+  /** When the last good connection was lost; null while synced or before the first sync. */
+  disconnectedAt: number | null;
 }
 
 export interface DocSyncOptions {
@@ -42,7 +44,14 @@ export class DocSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private durable = new Map<number, number>();
-  private statusValue: DocSyncStatus = { state: 'connecting', synced: false, lastSyncAt: null, handshake: null, refusal: null };
+  private statusValue: DocSyncStatus = {
+    state: 'connecting',
+    synced: false,
+    lastSyncAt: null,
+    handshake: null,
+    refusal: null,
+    disconnectedAt: null,
+  };
   private readonly listeners = new Set<(status: DocSyncStatus) => void>();
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this) return;
@@ -126,10 +135,19 @@ export class DocSync {
       this.ws = null;
       const final = FINAL_CLOSE_CODES[event.code];
       if (final) {
-        this.setStatus({ state: 'refused', synced: false, refusal: event.reason ? `${final} (${event.reason})` : final });
+        this.setStatus({
+          state: 'refused',
+          synced: false,
+          refusal: event.reason ? `${final} (${event.reason})` : final,
+        });
         return;
       }
-      this.setStatus({ state: 'offline', synced: false });
+      this.setStatus({
+        state: 'offline',
+        synced: false,
+        disconnectedAt:
+          this.statusValue.disconnectedAt ?? (this.statusValue.synced ? Date.now() : null),
+      });
       if (this.stopped) return;
       const delay = reconnectDelay(this.attempt++, this.opts.minBackoffMs, this.opts.maxBackoffMs);
       this.timer = setTimeout(() => {
@@ -148,8 +166,10 @@ export class DocSync {
         encoding.writeVarUint(encoder, MessageType.Sync);
         const subType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
         if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
-        if (subType === syncProtocol.messageYjsSyncStep2) this.setStatus({ synced: true, lastSyncAt: Date.now() });
-        else if (subType === syncProtocol.messageYjsUpdate) this.setStatus({ lastSyncAt: Date.now() });
+        if (subType === syncProtocol.messageYjsSyncStep2)
+          this.setStatus({ synced: true, lastSyncAt: Date.now(), disconnectedAt: null });
+        else if (subType === syncProtocol.messageYjsUpdate)
+          this.setStatus({ lastSyncAt: Date.now() });
         break;
       }
       case MessageType.DurableAck: {
@@ -174,7 +194,8 @@ export class DocSync {
   }
 
   private send(message: Uint8Array): void {
-    if (this.ws && this.ws.readyState === this.ws.OPEN) this.ws.send(message as Uint8Array<ArrayBuffer>);
+    if (this.ws && this.ws.readyState === this.ws.OPEN)
+      this.ws.send(message as Uint8Array<ArrayBuffer>);
   }
 
   private setStatus(patch: Partial<DocSyncStatus>): void {

@@ -1,2 +1,7 @@
-export { DocSync, type DocSyncOptions, type DocSyncStatus, type ConnectionState } from './DocSync.js';
+export {
+  DocSync,
+  type DocSyncOptions,
+  type DocSyncStatus,
+  type ConnectionState,
+} from './DocSync.js';
 export { reconnectDelay } from './backoff.js';

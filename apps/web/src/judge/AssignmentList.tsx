@@ -2,7 +2,12 @@ import { assignmentsOf, type JudgingEvent, type ScoreSheet } from '@judgehub/mod
 import type { OpenSheet } from './JudgeApp.js';
 import { findSheet, sheetProgress } from './sheetProgress.js';
 
-const LABEL = { 'not-started': 'Not started', 'in-progress': 'In progress', complete: 'Ready to submit', submitted: 'Submitted' } as const;
+const LABEL = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  complete: 'Ready to submit',
+  submitted: 'Submitted',
+} as const;
 
 /** My assigned teams per category, each with where its sheet stands. */
 export function AssignmentList(props: {
@@ -15,7 +20,13 @@ export function AssignmentList(props: {
   const { event, sheets } = props;
   const mine = assignmentsOf(event, props.judgeId);
   if (mine.length === 0) {
-    return <p className="lead pad">{props.synced ? 'You have no teams assigned yet. The organiser will assign them.' : 'Loading your teams…'}</p>;
+    return (
+      <p className="lead pad">
+        {props.synced
+          ? 'You have no teams assigned yet. The organiser will assign them.'
+          : 'Loading your teams…'}
+      </p>
+    );
   }
   let submitted = 0;
   return (
@@ -30,7 +41,10 @@ export function AssignmentList(props: {
               {rows.map((a) => {
                 const team = event.teams.find((t) => t.id === a.teamId);
                 if (!team) return null;
-                const { progress, scored } = sheetProgress(category, findSheet(sheets, a.teamId, a.categoryId));
+                const { progress, scored } = sheetProgress(
+                  category,
+                  findSheet(sheets, a.teamId, a.categoryId),
+                );
                 if (progress === 'submitted') submitted++;
                 return (
                   <li key={a.teamId}>

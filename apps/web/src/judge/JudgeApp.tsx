@@ -20,9 +20,15 @@ export function JudgeApp({ token }: { token: string }) {
   const [open, setOpen] = useState<OpenSheet | null>(null);
 
   const eventVersion = eventDoc?.version;
-  const event = useMemo(() => (eventDoc ? readEvent(eventDoc.doc) : null), [eventDoc?.doc, eventVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const event = useMemo(
+    () => (eventDoc ? readEvent(eventDoc.doc) : null),
+    [eventDoc?.doc, eventVersion],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const sheetsVersion = sheetsDoc?.version;
-  const sheets = useMemo(() => (sheetsDoc ? readSheets(sheetsDoc.doc) : new Map()), [sheetsDoc?.doc, sheetsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sheets = useMemo(
+    () => (sheetsDoc ? readSheets(sheetsDoc.doc) : new Map()),
+    [sheetsDoc?.doc, sheetsVersion],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const waiting = useMemo(() => {
     if (!sheetsDoc) return 0;
     const entries = sheetEntries(sheetsDoc.doc);
@@ -32,8 +38,10 @@ export function JudgeApp({ token }: { token: string }) {
   }, [sheetsDoc, sheetsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (session.kind === 'loading') return <Centered>Connecting to the hub…</Centered>;
-  if (session.kind === 'error') return <Centered tone={session.final ? 'error' : 'warn'}>{session.message}</Centered>;
-  if (session.session.role !== 'judge' || !judgeId) return <Centered tone="error">This link is not a judge link.</Centered>;
+  if (session.kind === 'error')
+    return <Centered tone={session.final ? 'error' : 'warn'}>{session.message}</Centered>;
+  if (session.session.role !== 'judge' || !judgeId)
+    return <Centered tone="error">This link is not a judge link.</Centered>;
   if (!eventDoc || !sheetsDoc || !event) return <Centered>Loading…</Centered>;
 
   const judge = event.judges.find((j) => j.id === judgeId);
@@ -67,7 +75,13 @@ export function JudgeApp({ token }: { token: string }) {
           onBack={() => setOpen(null)}
         />
       ) : (
-        <AssignmentList judgeId={judgeId} event={event} sheets={sheets} synced={eventDoc.status.synced} onOpen={setOpen} />
+        <AssignmentList
+          judgeId={judgeId}
+          event={event}
+          sheets={sheets}
+          synced={eventDoc.status.synced}
+          onOpen={setOpen}
+        />
       )}
     </div>
   );

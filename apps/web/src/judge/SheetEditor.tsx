@@ -29,10 +29,18 @@ export function SheetEditor(props: {
   const { progress, scored } = sheetProgress(category, sheet);
   const [comment, setComment] = useState(() => sheet?.comment?.value ?? '');
   const entries = sheetEntries(hub.doc);
-  const saved = (state: FieldState<unknown> | null | undefined) => !!state && hub.sync.isMapEntryDurable(entries, state.entry.id);
+  const saved = (state: FieldState<unknown> | null | undefined) =>
+    !!state && hub.sync.isMapEntryDurable(entries, state.entry.id);
 
   const commit = (field: SheetField, value: number | string | null) =>
-    commitField(hub.doc, { teamId: team.id, categoryId: category.id, field, value, author: props.judgeId, device: deviceId() });
+    commitField(hub.doc, {
+      teamId: team.id,
+      categoryId: category.id,
+      field,
+      value,
+      author: props.judgeId,
+      device: deviceId(),
+    });
   const commitComment = () => {
     if (comment !== (sheet?.comment?.value ?? '')) commit('comment', comment);
   };
@@ -80,11 +88,15 @@ export function SheetEditor(props: {
       <div className="submit-bar">
         {progress === 'submitted' ? (
           <p className="submitted" data-testid="submitted">
-            ✓ Submitted{saved(sheet?.statusState) ? ' and saved on hub' : ' — waiting to reach the hub'}. You can still correct a value.
+            ✓ Submitted
+            {saved(sheet?.statusState) ? ' and saved on hub' : ' — waiting to reach the hub'}. You
+            can still correct a value.
           </p>
         ) : (
           <>
-            <p className="submit-hint">{missing > 0 ? `${missing} criteria still to score` : 'All criteria scored.'}</p>
+            <p className="submit-hint">
+              {missing > 0 ? `${missing} criteria still to score` : 'All criteria scored.'}
+            </p>
             <button
               className="btn btn-primary btn-large"
               data-testid="submit"
@@ -103,7 +115,12 @@ export function SheetEditor(props: {
   );
 }
 
-function CriterionRow(props: { criterion: Criterion; state: FieldState<number> | undefined; saved: boolean; onPick: (value: number) => void }) {
+function CriterionRow(props: {
+  criterion: Criterion;
+  state: FieldState<number> | undefined;
+  saved: boolean;
+  onPick: (value: number) => void;
+}) {
   const { criterion, state } = props;
   const steps = criterionSteps(criterion);
   const value = state?.value;
@@ -134,7 +151,8 @@ function CriterionRow(props: { criterion: Criterion; state: FieldState<number> |
       </div>
       {state && state.conflicts.length > 0 && (
         <p className="notice notice-warn">
-          Also entered on another device: {state.conflicts.map((c) => c.value).join(', ')}. The head judge will confirm.
+          Also entered on another device: {state.conflicts.map((c) => c.value).join(', ')}. The head
+          judge will confirm.
         </p>
       )}
     </section>

@@ -9,7 +9,7 @@ export function ScoreboardApp({ token }: { token: string }) {
   const version = hub?.version;
   const results = useMemo(() => (hub ? readResults(hub.doc) : null), [hub?.doc, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const now = useNow(1000);
-  const staleSince = useStaleSince(hub?.status.state === 'online' && hub.status.synced, hub?.status.lastSyncAt ?? null);
+  const staleSince = hub?.status.disconnectedAt ?? null;
 
   if (!hub || !results) return <div className="board" />;
   if (hub.status.state === 'refused') {
@@ -23,17 +23,28 @@ export function ScoreboardApp({ token }: { token: string }) {
     <div className="board">
       <header className="board-head">
         <h1 data-testid="board-event">{results.eventName || 'JudgeHub'}</h1>
-        <time className="board-clock">{new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+        <time className="board-clock">
+          {new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+        </time>
       </header>
       {staleSince !== null && (
         <p className="board-stale" data-testid="stale" role="status">
-          Showing standings as of {new Date(staleSince).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} — reconnecting to the hub…
+          Stale since{' '}
+          {new Date(staleSince).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} —
+          reconnecting to the hub; these are the last standings received.
         </p>
       )}
       {results.categories.length === 0 ? (
-        <p className="board-empty">{hub.status.synced ? 'No results yet.' : 'Connecting to the hub…'}</p>
+        <p className="board-empty">
+          {hub.status.synced ? 'No results yet.' : 'Connecting to the hub…'}
+        </p>
       ) : (
-        <div className="board-grid" style={{ gridTemplateColumns: `repeat(${Math.min(results.categories.length, 3)}, minmax(0, 1fr))` }}>
+        <div
+          className="board-grid"
+          style={{
+            gridTemplateColumns: `repeat(${Math.min(results.categories.length, 3)}, minmax(0, 1fr))`,
+          }}
+        >
           {results.categories.map((c) => (
             <CategoryBoard key={c.categoryId} result={c} />
           ))}
@@ -64,7 +75,11 @@ function CategoryBoard({ result }: { result: CategoryResult }) {
 function StandingRow({ standing: s }: { standing: TeamStanding }) {
   const awaiting = s.score === null;
   return (
-    <li className={`board-row ${awaiting ? 'board-row-awaiting' : ''} ${s.rank === 1 ? 'board-row-first' : ''}`} data-testid={`row-${s.teamId}`} data-rank={s.rank ?? ''}>
+    <li
+      className={`board-row ${awaiting ? 'board-row-awaiting' : ''} ${s.rank === 1 ? 'board-row-first' : ''}`}
+      data-testid={`row-${s.teamId}`}
+      data-rank={s.rank ?? ''}
+    >
       <span className="board-rank">{s.rank ?? '–'}</span>
       <span className="board-team">{s.teamName}</span>
       {awaiting ? (
@@ -81,9 +96,4 @@ function StandingRow({ standing: s }: { standing: TeamStanding }) {
       )}
     </li>
   );
-}
-
-/** When the board went stale (lost the hub), or null while live. */
-function useStaleSince(live: boolean, lastSyncAt: number | null): number | null {
-  return useMemo(() => (live ? null : (lastSyncAt ?? Date.now())), [live, lastSyncAt]);
 }

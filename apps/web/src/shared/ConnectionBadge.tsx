@@ -21,7 +21,12 @@ export function ConnectionBadge({ status, waiting }: { status: DocSyncStatus; wa
     text = 'Connecting to hub…';
   }
   return (
-    <div className={`conn conn-${tone}`} data-testid="connection" data-state={status.state} role="status">
+    <div
+      className={`conn conn-${tone}`}
+      data-testid="connection"
+      data-state={status.state}
+      role="status"
+    >
       <span className="conn-dot" aria-hidden />
       <span>{text}</span>
       {waiting !== undefined && (

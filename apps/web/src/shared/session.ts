@@ -40,18 +40,29 @@ export interface SessionInfo {
   eventName: string;
 }
 
-export type SessionResult = { ok: true; session: SessionInfo } | { ok: false; message: string; final: boolean };
+export type SessionResult =
+  { ok: true; session: SessionInfo } | { ok: false; message: string; final: boolean };
 
 /** Asks the hub who this token belongs to. */
 export async function fetchSession(token: string): Promise<SessionResult> {
   try {
     const res = await fetch('/api/session', { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as SessionInfo & { error?: string };
-    if (!res.ok) return { ok: false, message: body.error ?? `The hub answered ${res.status}.`, final: res.status === 401 };
+    if (!res.ok)
+      return {
+        ok: false,
+        message: body.error ?? `The hub answered ${res.status}.`,
+        final: res.status === 401,
+      };
     return { ok: true, session: body };
   } catch {
-    return { ok: false, message: 'Cannot reach the hub. Check the Wi-Fi; this page retries by itself.', final: false };
+    return {
+      ok: false,
+      message: 'Cannot reach the hub. Check the Wi-Fi; this page retries by itself.',
+      final: false,
+    };
   }
 }
 
-export const syncUrl = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+export const syncUrl = (): string =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;

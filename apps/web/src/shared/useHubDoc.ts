@@ -21,6 +21,8 @@ export function useHubDoc(docName: string | null, token: string): HubDoc | null 
     if (!docName) return;
     const doc = new Y.Doc();
     const sync = new DocSync({ serverUrl: syncUrl(), docName, token, doc });
+    // The doc and its socket are an external resource owned by this effect; state hands them to render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setHandle({ doc, sync });
     return () => {
       sync.destroy();
@@ -44,7 +46,9 @@ export function useHubDoc(docName: string | null, token: string): HubDoc | null 
     },
     [handle],
   );
-  const version = useSyncExternalStore(subscribe, () => (handle ? (versions.get(handle.doc) ?? 0) : -1));
+  const version = useSyncExternalStore(subscribe, () =>
+    handle ? (versions.get(handle.doc) ?? 0) : -1,
+  );
   return handle ? { ...handle, status: handle.sync.status, version } : null;
 }
 

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { fetchSession, type SessionInfo } from './session.js';
 
-export type SessionState = { kind: 'loading' } | { kind: 'ready'; session: SessionInfo } | { kind: 'error'; message: string; final: boolean };
+export type SessionState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; session: SessionInfo }
+  | { kind: 'error'; message: string; final: boolean };
 
 /**
  * Who this token is. Remembered on the device so a judge can reopen the app while the hub is
@@ -26,7 +29,9 @@ export function useSession(token: string, page: 'judge' | 'scoreboard'): Session
         localStorage.removeItem(cacheKey);
         setState({ kind: 'error', message: result.message, final: true });
       } else {
-        setState((s) => (s.kind === 'ready' ? s : { kind: 'error', message: result.message, final: false }));
+        setState((s) =>
+          s.kind === 'ready' ? s : { kind: 'error', message: result.message, final: false },
+        );
         timer = setTimeout(() => void attempt(), 3000);
       }
     };
@@ -41,7 +46,10 @@ export function useSession(token: string, page: 'judge' | 'scoreboard'): Session
 
 function readCache(key: string, token: string): SessionInfo | null {
   try {
-    const cached = JSON.parse(localStorage.getItem(key) ?? 'null') as { token: string; session: SessionInfo } | null;
+    const cached = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+      token: string;
+      session: SessionInfo;
+    } | null;
     return cached && cached.token === token ? cached.session : null;
   } catch {
     return null;
