@@ -17,7 +17,7 @@ export type SetUpResult = { ok: true } | { ok: false; problems: string[] };
  * Creates the event on an empty hub: the event document's structure is written once, here, and
  * access tokens are issued for the organiser, the head judge, the scoreboards and each judge.
  */
-export function setUpEvent(hub: RunningHub, event: JudgingEvent): SetUpResult {
+export function setUpEvent(hub: Pick<RunningHub, 'registry' | 'store'>, event: JudgingEvent): SetUpResult {
   const doc = hub.registry.get(EVENT_DOC).doc;
   if (hasEvent(doc))
     return {
@@ -51,7 +51,7 @@ const PAGE: Record<Role, string> = {
 const ROLE_ORDER: Role[] = ['scoreboard', 'organiser', 'head-judge', 'judge'];
 
 /** The sign-in links for everyone with a token, scoreboard first, judges by id. */
-export function accessLinks(hub: RunningHub, baseUrl: string): AccessLink[] {
+export function accessLinks(hub: Pick<RunningHub, 'store'>, baseUrl: string): AccessLink[] {
   return hub.store
     .listTokens()
     .sort(

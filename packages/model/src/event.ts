@@ -1,5 +1,12 @@
 /** The event as organisers set it up. Plain data: the `event` Y.Doc stores these shapes. */
 
+/** What one value of a criterion means, shown to the judge beside that value. */
+export interface CriterionLevel {
+  value: number;
+  label: string;
+  description?: string;
+}
+
 export interface Criterion {
   id: string;
   label: string;
@@ -8,7 +15,46 @@ export interface Criterion {
   max: number;
   step: number;
   weight: number;
+  /** A sheet missing a required criterion is incomplete, never a low score. Absent means true. */
+  required?: boolean;
+  /** Optional descriptors for some or all values. */
+  levels?: CriterionLevel[];
 }
+
+/** How judges' values become a team's score (docs/SCORING.md). */
+export type Aggregation = 'mean' | 'median' | 'trimmed-mean' | 'sum';
+
+export type TieBreaker =
+  /** Higher aggregated value of this criterion ranks first. */
+  | { kind: 'criterion'; criterionId: string }
+  /** Higher score under this other aggregation ranks first. */
+  | { kind: 'aggregation'; aggregation: Aggregation };
+
+export interface ScoringRules {
+  aggregation: Aggregation;
+  /** For trimmed-mean: drop this many highest and this many lowest values. */
+  trim: number;
+  /** `judge-total`: weight each judge's sheet, then aggregate the totals across judges.
+   *  `criterion`: aggregate each criterion across judges, then weight and add. */
+  aggregateBy: 'judge-total' | 'criterion';
+  /** `z-score`: rescale each judge's values within the category to correct harsh and lenient judges. */
+  normalisation: 'none' | 'z-score';
+  /** Fewer counted judges than this and the team's result is not complete. */
+  minJudges: number;
+  tieBreakers: TieBreaker[];
+  /** Decimal places of published scores (docs/SCORING.md says where rounding applies). */
+  decimals: number;
+}
+
+export const DEFAULT_SCORING: ScoringRules = {
+  aggregation: 'mean',
+  trim: 0,
+  aggregateBy: 'judge-total',
+  normalisation: 'none',
+  minJudges: 1,
+  tieBreakers: [],
+  decimals: 2,
+};
 
 export interface Category {
   id: string;
@@ -16,7 +62,16 @@ export interface Category {
   /** Display order among categories. */
   order: number;
   criteria: Criterion[];
+  /** Absent means DEFAULT_SCORING. */
+  scoring?: Partial<ScoringRules>;
 }
+
+/** A category's scoring rules with defaults filled in. */
+export function scoringRules(category: Category): ScoringRules {
+  return { ...DEFAULT_SCORING, ...category.scoring };
+}
+
+export const isRequired = (criterion: Criterion): boolean => criterion.required !== false;
 
 export interface Team {
   id: string;
