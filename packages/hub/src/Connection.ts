@@ -9,6 +9,7 @@ import { CloseCode, MessageType, type Handshake } from '@judgehub/model';
 import { encodeDurableAck, encodeHandshake, encodePermissionDenied } from './protocol.js';
 import type { Logger } from './logger.js';
 import { updateAddsNothing } from './updateAddsNothing.js';
+import { closeReason } from './closeReason.js';
 
 export interface ConnectionContext {
   room: DocRoom;
@@ -17,6 +18,8 @@ export interface ConnectionContext {
   handshake: Omit<Handshake, 'hubTime'>;
   remoteAddress: string;
   log: Logger;
+  /** Hands a well-formed update from this (writing) peer to be stored, then applied. */
+  submit: (update: Uint8Array) => void;
 }
 
 /** Thrown for a message that breaks the protocol: the connection is closed with 4400. */
@@ -81,7 +84,7 @@ export class Connection implements Peer {
 
   close(code: number, reason: string): void {
     if (this.closed) return;
-    this.ws.close(code, reason);
+    this.ws.close(code, closeReason(reason));
     this.cleanup();
   }
 
@@ -156,11 +159,7 @@ export class Connection implements Peer {
           if (!updateAddsNothing(room.doc, update)) this.refuseWrite();
           return;
         }
-        try {
-          Y.applyUpdate(room.doc, update, this);
-        } catch {
-          throw new ProtocolError('Yjs update could not be applied');
-        }
+        this.ctx.submit(update);
         break;
       }
       default:
@@ -187,7 +186,7 @@ export class Connection implements Peer {
       address: this.ctx.remoteAddress,
       reason,
     });
-    this.close(CloseCode.MalformedMessage, reason.slice(0, 120));
+    this.close(CloseCode.MalformedMessage, reason);
   }
 
   private cleanup(): void {

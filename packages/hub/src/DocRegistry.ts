@@ -6,23 +6,32 @@ import type { HubStore } from '@judgehub/store';
 import { DocRoom, type Peer } from './DocRoom.js';
 import { MessageType } from '@judgehub/model';
 import { encodeDurableAck } from './protocol.js';
+import { updateAddsNothing } from './updateAddsNothing.js';
 import type { Logger } from './logger.js';
 
 /** Origin of changes the hub makes itself (results, event setup). */
 export const HUB_ORIGIN = 'hub';
 const LOAD_ORIGIN = Symbol('load');
 
+/** A peer's update, applied only after it is on disk. */
+class Committed {
+  constructor(readonly peer: Peer) {}
+}
+
 interface PendingUpdate {
   room: DocRoom;
   update: Uint8Array;
-  origin: Peer | string;
+  /** A peer's raw update, not yet applied; or a change the hub already made in memory. */
+  from: Peer | typeof HUB_ORIGIN;
 }
 
 /**
- * Loads documents from the store and makes every change durable before anyone hears of it:
- * a change is applied in memory, queued, and once per event-loop tick the queue is appended to
- * SQLite in one transaction; only then is it broadcast and acknowledged (DESIGN.md, Durability).
- * Yjs emits an update only for what is new, so a message that adds nothing is never stored.
+ * Loads documents from the store and makes every change durable before anyone hears of it
+ * (DESIGN.md, Durability). A peer's update is validated, skipped if it adds nothing, queued, and
+ * once per event-loop tick the queue is appended to SQLite in one transaction; only then is it
+ * applied in memory, broadcast and acknowledged. So what any device receives from the hub, and
+ * every durable ack, is on disk. Changes the hub makes itself (derived results, event setup) are
+ * applied at once and stored and broadcast with the next commit.
  */
 export class DocRegistry {
   private readonly rooms = new Map<string, DocRoom>();
@@ -53,7 +62,12 @@ export class DocRegistry {
     room.durableStateVector = Y.encodeStateVector(room.doc);
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
-      this.pending.push({ room, update, origin: isPeer(origin) ? origin : HUB_ORIGIN });
+      if (origin instanceof Committed) {
+        // Already on disk: what was new in it goes to everyone else now.
+        room.broadcast(syncUpdateMessage(update), origin.peer);
+        return;
+      }
+      this.pending.push({ room, update, from: HUB_ORIGIN });
       this.scheduleFlush();
     });
     room.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
@@ -77,6 +91,21 @@ export class DocRegistry {
     return room;
   }
 
+  /**
+   * Takes a peer's update (already decoded once by the caller, so well-formed). It is stored,
+   * then applied, broadcast and acknowledged with the next commit; if it adds nothing, the peer
+   * is told at once that everything it has is durable.
+   */
+  submit(room: DocRoom, update: Uint8Array, peer: Peer): void {
+    const queued = this.pending.some((p) => p.room === room);
+    if (!queued && updateAddsNothing(room.doc, update)) {
+      peer.send(encodeDurableAck(room.durableStateVector));
+      return;
+    }
+    this.pending.push({ room, update, from: peer });
+    this.scheduleFlush();
+  }
+
   /** Called after each durable commit that touched `room`. */
   onDurable(listener: (room: DocRoom) => void): () => void {
     this.durableListeners.add(listener);
@@ -93,11 +122,11 @@ export class DocRegistry {
         batch.map((p) => ({
           doc: p.room.name,
           data: p.update,
-          origin: typeof p.origin === 'string' ? p.origin : p.origin.origin,
+          origin: p.from === HUB_ORIGIN ? HUB_ORIGIN : p.from.origin,
         })),
       );
     } catch (error) {
-      // Nothing is broadcast or acknowledged until it is on disk; keep the batch and retry.
+      // Nothing is applied, broadcast or acknowledged until it is on disk; keep it and retry.
       this.log.error('store.append_failed', { updates: batch.length, error: String(error) });
       if (!this.retryTimer) {
         this.retryTimer = setTimeout(() => {
@@ -109,15 +138,25 @@ export class DocRegistry {
     }
     this.pending = [];
     const touched = new Set<DocRoom>();
-    for (const { room, update, origin } of batch) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeUpdate(encoder, update);
-      room.broadcast(encoding.toUint8Array(encoder), isPeer(origin) ? origin : undefined);
+    for (const { room, update, from } of batch) {
       touched.add(room);
+      if (from === HUB_ORIGIN) {
+        room.broadcast(syncUpdateMessage(update));
+        continue;
+      }
+      try {
+        Y.applyUpdate(room.doc, update, new Committed(from));
+      } catch (error) {
+        // Decoded fine but failed to integrate: kept on disk for inspection, quarantined at load.
+        this.log.error('update.apply_failed', {
+          doc: room.name,
+          who: from.origin,
+          error: String(error),
+        });
+      }
     }
     for (const room of touched) {
-      // Everything applied in memory so far was in this batch, so memory now equals disk.
+      // Every change in memory is now on disk: memory equals disk.
       room.durableStateVector = Y.encodeStateVector(room.doc);
       const ack = encodeDurableAck(room.durableStateVector);
       for (const peer of room.peers) if (peer.canWrite) peer.send(ack);
@@ -161,6 +200,13 @@ export class DocRegistry {
       }
     }
   }
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 interface AwarenessChange {

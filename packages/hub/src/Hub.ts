@@ -8,6 +8,7 @@ import { ResultsUpdater } from './ResultsUpdater.js';
 import { Connection } from './Connection.js';
 import { auditOrigin, rightsFor } from './access.js';
 import { principalFor } from './tokens.js';
+import { closeReason } from './closeReason.js';
 import { handleApi } from './httpApi.js';
 import { serveStatic } from './staticFiles.js';
 import { CloseCode, PROTOCOL_VERSION } from '@judgehub/model';
@@ -85,9 +86,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) =>
-      accept(ws, url, req.socket.remoteAddress ?? 'unknown'),
-    );
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      try {
+        accept(ws, url, req.socket.remoteAddress ?? 'unknown');
+      } catch (error) {
+        // A bug must cost one connection, never the hub.
+        log.error('connection.failed', { path: url.pathname.slice(0, 100), error: String(error) });
+        ws.terminate();
+      }
+    });
   });
 
   function accept(ws: WebSocket, url: URL, remoteAddress: string): void {
@@ -99,7 +106,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         reason,
         ...fields,
       });
-      ws.close(code, reason);
+      ws.close(code, closeReason(reason));
     };
     let docName: string;
     try {
@@ -125,8 +132,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ) {
       return refuse(CloseCode.UnknownDocument, `no judge "${doc.judgeId}" in this event`, { who });
     }
-    const connection = new Connection(ws, {
-      room: registry.get(docName),
+    const room = registry.get(docName);
+    const connection: Connection = new Connection(ws, {
+      room,
+      submit: (update) => registry.submit(room, update, connection),
       canWrite: rights.write,
       origin: who,
       remoteAddress,

@@ -17,7 +17,10 @@ export type SetUpResult = { ok: true } | { ok: false; problems: string[] };
  * Creates the event on an empty hub: the event document's structure is written once, here, and
  * access tokens are issued for the organiser, the head judge, the scoreboards and each judge.
  */
-export function setUpEvent(hub: Pick<RunningHub, 'registry' | 'store'>, event: JudgingEvent): SetUpResult {
+export function setUpEvent(
+  hub: Pick<RunningHub, 'registry' | 'store'>,
+  event: JudgingEvent,
+): SetUpResult {
   const doc = hub.registry.get(EVENT_DOC).doc;
   if (hasEvent(doc))
     return {

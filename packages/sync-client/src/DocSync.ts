@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { FINAL_CLOSE_CODES, MessageType, PROTOCOL_VERSION, type Handshake } from '@judgehub/model';
 import { reconnectDelay } from './backoff.js';
-import { FINAL_CLOSE_CODES, MessageType, type Handshake } from '@judgehub/model';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -29,12 +29,19 @@ export interface DocSyncOptions {
   WebSocketImpl?: typeof WebSocket;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** The event this replica belongs to: a hub running another event is refused, never merged. */
+  eventId?: string;
+  /** What the hub last confirmed as durable (e.g. kept across a reload); replaced on connect. */
+  durable?: ReadonlyMap<number, number>;
+  /** Called whenever the durable state vector changes, e.g. to keep it across reloads. */
+  onDurable?: (durable: ReadonlyMap<number, number>) => void;
 }
 
 /**
  * Keeps one Y.Doc in sync with the hub over `/sync/<docName>`, speaking the y-websocket protocol
- * plus the hub's handshake and durable acks. It reconnects by itself with jittered backoff, and
- * stops only when the hub says reconnecting cannot help (a revoked link, a forbidden document).
+ * plus the hub's handshake and durable acks. Nothing is exchanged until the hub's handshake has
+ * been checked (protocol version, event). It reconnects by itself with jittered backoff, and
+ * stops only when reconnecting cannot help (a revoked link, a forbidden document, another event).
  */
 export class DocSync {
   readonly doc: Y.Doc;
@@ -43,7 +50,11 @@ export class DocSync {
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
-  private durable = new Map<number, number>();
+  private durable: Map<number, number>;
+  /** The hub's handshake on the current socket was checked; until then nothing is synced. */
+  private accepted = false;
+  /** The first durable ack on a socket is the hub's whole truth and replaces what we had. */
+  private firstAck = true;
   private statusValue: DocSyncStatus = {
     state: 'connecting',
     synced: false,
@@ -65,6 +76,7 @@ export class DocSync {
   constructor(options: DocSyncOptions) {
     this.opts = options;
     this.doc = options.doc;
+    this.durable = new Map(options.durable ?? []);
     this.doc.on('update', this.onDocUpdate);
     globalThis.addEventListener?.('online', this.onBrowserOnline);
     this.connect();
@@ -91,7 +103,12 @@ export class DocSync {
     return item ? this.isDurable(item.id.client, item.id.clock) : false;
   }
 
-  /** Drops the connection now and reconnects at once (e.g. the user tapped "retry"). */
+  /** A copy of what the hub has confirmed as durable: Yjs client id → clock. */
+  durableStateVector(): Map<number, number> {
+    return new Map(this.durable);
+  }
+
+  /** Drops the connection now and reconnects at once (e.g. the network came back). */
   reconnectNow(): void {
     if (this.stopped || this.statusValue.state === 'refused') return;
     this.attempt = 0;
@@ -119,20 +136,20 @@ export class DocSync {
     const ws = new Impl(url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
+    this.accepted = false;
+    this.firstAck = true;
     ws.onopen = () => {
       this.attempt = 0;
       this.setStatus({ state: 'online' });
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep1(encoder, this.doc);
-      this.send(encoding.toUint8Array(encoder));
     };
     ws.onmessage = (event: MessageEvent) => {
-      if (event.data instanceof ArrayBuffer) this.receive(new Uint8Array(event.data));
+      if (this.ws === ws && event.data instanceof ArrayBuffer)
+        this.receive(new Uint8Array(event.data));
     };
     ws.onclose = (event: CloseEvent) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      this.accepted = false;
       const final = FINAL_CLOSE_CODES[event.code];
       if (final) {
         this.setStatus({
@@ -160,29 +177,39 @@ export class DocSync {
   private receive(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
+    if (type === MessageType.Handshake) {
+      this.acceptHandshake(JSON.parse(decoding.readVarString(decoder)) as Handshake);
+      return;
+    }
+    if (!this.accepted) return;
     switch (type) {
       case MessageType.Sync: {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.Sync);
         const subType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
         if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
-        if (subType === syncProtocol.messageYjsSyncStep2)
+        if (subType === syncProtocol.messageYjsSyncStep2) {
           this.setStatus({ synced: true, lastSyncAt: Date.now(), disconnectedAt: null });
-        else if (subType === syncProtocol.messageYjsUpdate)
+        } else if (subType === syncProtocol.messageYjsUpdate) {
           this.setStatus({ lastSyncAt: Date.now() });
+        }
         break;
       }
       case MessageType.DurableAck: {
         const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-        for (const [client, clock] of stateVector) {
-          if (clock > (this.durable.get(client) ?? 0)) this.durable.set(client, clock);
+        if (this.firstAck) {
+          // What the hub has on disk now is the truth, even if it lost something it once confirmed.
+          this.durable = new Map(stateVector);
+          this.firstAck = false;
+        } else {
+          for (const [client, clock] of stateVector) {
+            if (clock > (this.durable.get(client) ?? 0)) this.durable.set(client, clock);
+          }
         }
+        this.opts.onDurable?.(this.durable);
         this.setStatus({ lastSyncAt: Date.now() });
         break;
       }
-      case MessageType.Handshake:
-        this.setStatus({ handshake: JSON.parse(decoding.readVarString(decoder)) as Handshake });
-        break;
       case MessageType.Auth:
         decoding.readVarUint(decoder);
         this.setStatus({ refusal: decoding.readVarString(decoder) });
@@ -193,9 +220,34 @@ export class DocSync {
     }
   }
 
+  private acceptHandshake(handshake: Handshake): void {
+    this.setStatus({ handshake });
+    let refusal: string | null = null;
+    if (handshake.protocolVersion !== PROTOCOL_VERSION) {
+      refusal = `The hub speaks protocol ${handshake.protocolVersion}, this app ${PROTOCOL_VERSION}: update JudgeHub on this device or on the hub.`;
+    } else if (this.opts.eventId && handshake.eventId !== this.opts.eventId) {
+      refusal =
+        'This device holds scores for another event than the one the hub runs now. Ask the organiser before going on.';
+    }
+    if (refusal) {
+      this.stopped = true;
+      const ws = this.ws;
+      this.ws = null;
+      ws?.close();
+      this.setStatus({ state: 'refused', synced: false, refusal });
+      return;
+    }
+    this.accepted = true;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
   private send(message: Uint8Array): void {
-    if (this.ws && this.ws.readyState === this.ws.OPEN)
+    if (this.accepted && this.ws && this.ws.readyState === this.ws.OPEN) {
       this.ws.send(message as Uint8Array<ArrayBuffer>);
+    }
   }
 
   private setStatus(patch: Partial<DocSyncStatus>): void {

@@ -5,3 +5,4 @@ export {
   type ConnectionState,
 } from './DocSync.js';
 export { reconnectDelay } from './backoff.js';
+export { OfflineReplica } from './OfflineReplica.js';

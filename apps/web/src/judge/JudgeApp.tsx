@@ -15,27 +15,20 @@ export interface OpenSheet {
 export function JudgeApp({ token }: { token: string }) {
   const session = useSession(token, 'judge');
   const judgeId = session.kind === 'ready' ? session.session.judgeId : null;
-  const eventDoc = useHubDoc(judgeId ? 'event' : null, token);
-  const sheetsDoc = useHubDoc(judgeId ? sheetsDocName(judgeId) : null, token);
+  const eventId = session.kind === 'ready' ? session.session.eventId : null;
+  const eventDoc = useHubDoc(judgeId ? 'event' : null, token, eventId);
+  const sheetsDoc = useHubDoc(judgeId ? sheetsDocName(judgeId) : null, token, eventId);
   const [open, setOpen] = useState<OpenSheet | null>(null);
 
-  const eventVersion = eventDoc?.version;
-  const event = useMemo(
-    () => (eventDoc ? readEvent(eventDoc.doc) : null),
-    [eventDoc?.doc, eventVersion],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
-  const sheetsVersion = sheetsDoc?.version;
-  const sheets = useMemo(
-    () => (sheetsDoc ? readSheets(sheetsDoc.doc) : new Map()),
-    [sheetsDoc?.doc, sheetsVersion],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  const event = useMemo(() => (eventDoc ? readEvent(eventDoc.doc) : null), [eventDoc]);
+  const sheets = useMemo(() => (sheetsDoc ? readSheets(sheetsDoc.doc) : new Map()), [sheetsDoc]);
   const waiting = useMemo(() => {
     if (!sheetsDoc) return 0;
     const entries = sheetEntries(sheetsDoc.doc);
     let n = 0;
     for (const key of entries.keys()) if (!sheetsDoc.sync.isMapEntryDurable(entries, key)) n++;
     return n;
-  }, [sheetsDoc, sheetsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [sheetsDoc]);
 
   if (session.kind === 'loading') return <Centered>Connecting to the hub…</Centered>;
   if (session.kind === 'error')

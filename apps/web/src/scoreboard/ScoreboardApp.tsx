@@ -2,15 +2,24 @@ import { useMemo } from 'react';
 import { readResults, type CategoryResult, type TeamStanding } from '@judgehub/model';
 import { useHubDoc } from '../shared/useHubDoc.js';
 import { useNow } from '../shared/ConnectionBadge.js';
+import { useSession } from '../shared/useSession.js';
 
 /** The projected scoreboard: live standings per category, readable from the back of a hall. */
 export function ScoreboardApp({ token }: { token: string }) {
-  const hub = useHubDoc('results', token);
-  const version = hub?.version;
-  const results = useMemo(() => (hub ? readResults(hub.doc) : null), [hub?.doc, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const session = useSession(token, 'scoreboard');
+  const eventId = session.kind === 'ready' ? session.session.eventId : null;
+  const hub = useHubDoc('results', token, eventId);
+  const results = useMemo(() => (hub ? readResults(hub.doc) : null), [hub]);
   const now = useNow(1000);
   const staleSince = hub?.status.disconnectedAt ?? null;
 
+  if (session.kind === 'error') {
+    return (
+      <div className="board board-message">
+        <p role="alert">{session.message}</p>
+      </div>
+    );
+  }
   if (!hub || !results) return <div className="board" />;
   if (hub.status.state === 'refused') {
     return (

@@ -1,3 +1,5 @@
+import { uuidv4 } from 'lib0/random';
+
 /**
  * Access tokens arrive in the link (`?token=…`). We keep the last one per page in localStorage so
  * that a judge who reopens the app without the link is still signed in, and drop it from the
@@ -23,10 +25,11 @@ export function forgetToken(page: 'judge' | 'scoreboard'): void {
 
 /** A stable id for this browser install, recorded with every value it commits. */
 export function deviceId(): string {
+  // Not crypto.randomUUID: that exists only on https, and venue tablets often use plain http.
   const key = 'judgehub.device';
   let id = localStorage.getItem(key);
   if (!id) {
-    id = crypto.randomUUID();
+    id = uuidv4();
     localStorage.setItem(key, id);
   }
   return id;

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { DocSync, type DocSyncStatus } from '@judgehub/sync-client';
+import { DocSync, OfflineReplica, type DocSyncStatus } from '@judgehub/sync-client';
 import { syncUrl } from './session.js';
 
 export interface HubDoc {
@@ -12,24 +12,54 @@ export interface HubDoc {
 }
 
 /**
- * One live document from the hub. The doc and its connection live as long as the component;
- * every change re-renders with a new `version`.
+ * One live document from the hub, kept on this device too: the replica stored in IndexedDB is
+ * loaded first, so everything entered before a reload is back even while the hub is away; then
+ * it syncs. The doc lives as long as the component; every change re-renders with a new `version`.
  */
-export function useHubDoc(docName: string | null, token: string): HubDoc | null {
+export function useHubDoc(
+  docName: string | null,
+  token: string,
+  eventId: string | null,
+): HubDoc | null {
   const [handle, setHandle] = useState<{ doc: Y.Doc; sync: DocSync } | null>(null);
   useEffect(() => {
-    if (!docName) return;
+    if (!docName || !eventId) return;
+    let cancelled = false;
     const doc = new Y.Doc();
-    const sync = new DocSync({ serverUrl: syncUrl(), docName, token, doc });
-    // The doc and its socket are an external resource owned by this effect; state hands them to render.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setHandle({ doc, sync });
+    let sync: DocSync | null = null;
+    let replica: OfflineReplica | null = null;
+    void (async () => {
+      let durable: Map<number, number> | undefined;
+      try {
+        const opened = await OfflineReplica.open(`${eventId}/${docName}`, doc);
+        replica = opened?.replica ?? null;
+        durable = opened?.durable;
+      } catch (error) {
+        console.error('JudgeHub: this device cannot keep an offline copy', error);
+      }
+      if (cancelled) {
+        replica?.close();
+        return;
+      }
+      sync = new DocSync({
+        serverUrl: syncUrl(),
+        docName,
+        token,
+        doc,
+        eventId,
+        durable,
+        onDurable: (d) => replica?.saveDurable(d),
+      });
+      setHandle({ doc, sync });
+    })();
     return () => {
-      sync.destroy();
+      cancelled = true;
+      sync?.destroy();
+      replica?.close();
       doc.destroy();
       setHandle(null);
     };
-  }, [docName, token]);
+  }, [docName, token, eventId]);
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!handle) return () => {};
@@ -49,7 +79,11 @@ export function useHubDoc(docName: string | null, token: string): HubDoc | null 
   const version = useSyncExternalStore(subscribe, () =>
     handle ? (versions.get(handle.doc) ?? 0) : -1,
   );
-  return handle ? { ...handle, status: handle.sync.status, version } : null;
+  // A new object exactly when the doc or its status changed, so it can be a memo dependency.
+  return useMemo(
+    () => (handle ? { ...handle, status: handle.sync.status, version } : null),
+    [handle, version],
+  );
 }
 
 const versions = new WeakMap<Y.Doc, number>();
