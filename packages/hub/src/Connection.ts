@@ -22,6 +22,8 @@ export interface ConnectionContext {
   submit: (update: Uint8Array) => void;
 }
 
+const HEARTBEAT_REPLY = new Uint8Array([MessageType.Heartbeat]);
+
 /** Thrown for a message that breaks the protocol: the connection is closed with 4400. */
 class ProtocolError extends Error {}
 
@@ -128,6 +130,9 @@ export class Connection implements Peer {
       }
       case MessageType.Auth:
         // Clients have nothing to tell us over the auth channel; ignore.
+        break;
+      case MessageType.Heartbeat:
+        this.send(HEARTBEAT_REPLY);
         break;
       default:
         throw new ProtocolError(`unknown message type ${type}`);

@@ -38,6 +38,7 @@ export interface RunningHub {
 }
 
 export const DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
+const PING_INTERVAL_MS = 30_000;
 
 /**
  * Starts a hub on a data folder: opens and checks the SQLite file, loads the documents, derives
@@ -80,6 +81,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD,
   });
 
+  // A tablet that vanished without closing (walked out of Wi-Fi range) is found by a missed pong.
+  const alive = new WeakMap<WebSocket, boolean>();
+  const reaper = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  reaper.unref();
+
   server.on('upgrade', (req, socket: Socket, head) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (!url.pathname.startsWith('/sync/')) {
@@ -98,6 +113,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
 
   function accept(ws: WebSocket, url: URL, remoteAddress: string): void {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     const refuse = (code: number, reason: string, fields: Record<string, unknown> = {}) => {
       log.warn('connection.refused', {
         path: url.pathname.slice(0, 100),
@@ -188,6 +205,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     connectionCount: () => connections.size,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(reaper);
         results.stop();
         for (const c of connections) c.close(CloseCode.HubShuttingDown, 'hub is shutting down');
         wss.close();

@@ -11,7 +11,13 @@ export const MessageType = {
   DurableAck: 100,
   /** hub → client, first message: who the hub is and what this connection may do. */
   Handshake: 101,
+  /** client → hub, echoed back unchanged: lets a client notice a silently dead connection. */
+  Heartbeat: 102,
 } as const;
+
+/** A client sends a heartbeat this often and gives up on a socket silent for HEARTBEAT_TIMEOUT_MS. */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+export const HEARTBEAT_TIMEOUT_MS = 12_000;
 
 export const PROTOCOL_VERSION = 1;
 

@@ -2,8 +2,17 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { FINAL_CLOSE_CODES, MessageType, PROTOCOL_VERSION, type Handshake } from '@judgehub/model';
+import {
+  FINAL_CLOSE_CODES,
+  HEARTBEAT_INTERVAL_MS,
+  HEARTBEAT_TIMEOUT_MS,
+  MessageType,
+  PROTOCOL_VERSION,
+  type Handshake,
+} from '@judgehub/model';
 import { reconnectDelay } from './backoff.js';
+
+const HEARTBEAT = new Uint8Array([MessageType.Heartbeat]);
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -72,6 +81,10 @@ export class DocSync {
     this.send(encoding.toUint8Array(encoder));
   };
   private readonly onBrowserOnline = () => this.reconnectNow();
+  // The browser knows the network is gone: a socket cannot be alive, whatever it claims.
+  private readonly onBrowserOffline = () => this.dropSocket();
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private lastReceivedAt = 0;
 
   constructor(options: DocSyncOptions) {
     this.opts = options;
@@ -79,6 +92,7 @@ export class DocSync {
     this.durable = new Map(options.durable ?? []);
     this.doc.on('update', this.onDocUpdate);
     globalThis.addEventListener?.('online', this.onBrowserOnline);
+    globalThis.addEventListener?.('offline', this.onBrowserOffline);
     this.connect();
   }
 
@@ -111,11 +125,11 @@ export class DocSync {
   /** Drops the connection now and reconnects at once (e.g. the network came back). */
   reconnectNow(): void {
     if (this.stopped || this.statusValue.state === 'refused') return;
+    this.dropSocket();
     this.attempt = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.ws) this.ws.close();
-    else this.connect();
+    this.connect();
   }
 
   destroy(): void {
@@ -123,6 +137,8 @@ export class DocSync {
     if (this.timer) clearTimeout(this.timer);
     this.doc.off('update', this.onDocUpdate);
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
+    globalThis.removeEventListener?.('offline', this.onBrowserOffline);
+    this.stopHeartbeat();
     this.ws?.close();
     this.ws = null;
     this.listeners.clear();
@@ -143,35 +159,66 @@ export class DocSync {
       this.setStatus({ state: 'online' });
     };
     ws.onmessage = (event: MessageEvent) => {
-      if (this.ws === ws && event.data instanceof ArrayBuffer)
-        this.receive(new Uint8Array(event.data));
+      if (this.ws !== ws || !(event.data instanceof ArrayBuffer)) return;
+      this.lastReceivedAt = Date.now();
+      this.receive(new Uint8Array(event.data));
     };
     ws.onclose = (event: CloseEvent) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      this.accepted = false;
-      const final = FINAL_CLOSE_CODES[event.code];
-      if (final) {
-        this.setStatus({
-          state: 'refused',
-          synced: false,
-          refusal: event.reason ? `${final} (${event.reason})` : final,
-        });
-        return;
-      }
-      this.setStatus({
-        state: 'offline',
-        synced: false,
-        disconnectedAt:
-          this.statusValue.disconnectedAt ?? (this.statusValue.synced ? Date.now() : null),
-      });
-      if (this.stopped) return;
-      const delay = reconnectDelay(this.attempt++, this.opts.minBackoffMs, this.opts.maxBackoffMs);
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.connect();
-      }, delay);
+      this.disconnected(event.code, event.reason);
     };
+  }
+
+  /** Gives up on the current socket at once: a dead network may never report its close. */
+  private dropSocket(): void {
+    const ws = this.ws;
+    if (!ws) return;
+    this.ws = null;
+    ws.close();
+    this.disconnected(1006, '');
+  }
+
+  private disconnected(code: number, reason: string): void {
+    this.accepted = false;
+    this.stopHeartbeat();
+    const final = FINAL_CLOSE_CODES[code];
+    if (final) {
+      this.setStatus({
+        state: 'refused',
+        synced: false,
+        refusal: reason ? `${final} (${reason})` : final,
+      });
+      return;
+    }
+    this.setStatus({
+      state: 'offline',
+      synced: false,
+      disconnectedAt:
+        this.statusValue.disconnectedAt ?? (this.statusValue.synced ? Date.now() : null),
+    });
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const delay = reconnectDelay(this.attempt++, this.opts.minBackoffMs, this.opts.maxBackoffMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.connect();
+    }, delay);
+  }
+
+  /** Sends heartbeats and drops a socket the hub has been silent on for too long. */
+  private startHeartbeat(): void {
+    this.stopHeartbeat();
+    this.lastReceivedAt = Date.now();
+    this.heartbeat = setInterval(() => {
+      if (Date.now() - this.lastReceivedAt > HEARTBEAT_TIMEOUT_MS) this.dropSocket();
+      else this.send(HEARTBEAT);
+    }, HEARTBEAT_INTERVAL_MS);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
   }
 
   private receive(message: Uint8Array): void {
@@ -210,6 +257,9 @@ export class DocSync {
         this.setStatus({ lastSyncAt: Date.now() });
         break;
       }
+      case MessageType.Heartbeat:
+        // Its arrival already counted as a sign of life.
+        break;
       case MessageType.Auth:
         decoding.readVarUint(decoder);
         this.setStatus({ refusal: decoding.readVarString(decoder) });
@@ -238,6 +288,7 @@ export class DocSync {
       return;
     }
     this.accepted = true;
+    this.startHeartbeat();
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Sync);
     syncProtocol.writeSyncStep1(encoder, this.doc);
