@@ -28,6 +28,7 @@ export interface HubSetup {
   /** Create the demo event and issue its tokens; default true for a fresh folder. */
   withDemoEvent?: boolean;
   maxPayloadBytes?: number;
+  compactAfter?: number;
 }
 
 /**
@@ -51,6 +52,7 @@ export class TestHubs {
       webRoot: null,
       log,
       maxPayloadBytes: setup.maxPayloadBytes,
+      compactAfter: setup.compactAfter,
     });
     this.hubs.add(hub);
     if (setup.withDemoEvent ?? setup.dataDir === undefined) {

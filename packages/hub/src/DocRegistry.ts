@@ -7,10 +7,12 @@ import { DocRoom, type Peer } from './DocRoom.js';
 import { MessageType } from '@judgehub/model';
 import { encodeDurableAck } from './protocol.js';
 import { updateAddsNothing } from './updateAddsNothing.js';
+import { summariseUpdateJson } from './updateSummary.js';
 import type { Logger } from './logger.js';
 
 /** Origin of changes the hub makes itself (results, event setup). */
 export const HUB_ORIGIN = 'hub';
+export const DEFAULT_COMPACT_AFTER = 500;
 const LOAD_ORIGIN = Symbol('load');
 
 /** A peer's update, applied only after it is on disk. */
@@ -39,10 +41,15 @@ export class DocRegistry {
   private flushScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly durableListeners = new Set<(room: DocRoom) => void>();
+  /** Log rows per document since its snapshot: past `compactAfter`, the document is compacted. */
+  private readonly logRows = new Map<DocRoom, number>();
+  /** Damaged rows or snapshots set aside while loading, since this registry started. */
+  quarantined = 0;
 
   constructor(
     private readonly store: HubStore,
     private readonly log: Logger,
+    private readonly compactAfter = DEFAULT_COMPACT_AFTER,
   ) {}
 
   has(name: string): boolean {
@@ -155,9 +162,11 @@ export class DocRegistry {
         });
       }
     }
+    for (const { room } of batch) this.logRows.set(room, (this.logRows.get(room) ?? 0) + 1);
     for (const room of touched) {
       // Every change in memory is now on disk: memory equals disk.
       room.durableStateVector = Y.encodeStateVector(room.doc);
+      if ((this.logRows.get(room) ?? 0) >= this.compactAfter) this.compact(room);
       const ack = encodeDurableAck(room.durableStateVector);
       for (const peer of room.peers) if (peer.canWrite) peer.send(ack);
       for (const listener of this.durableListeners) listener(room);
@@ -183,20 +192,65 @@ export class DocRegistry {
     setImmediate(() => this.flush());
   }
 
-  private load(room: DocRoom): void {
-    const rows = this.store.readUpdates(room.name);
-    if (rows.length === 0) return;
+  /**
+   * Folds a document's log into one snapshot of its state (memory equals disk right after a
+   * commit). Best effort: if it fails, the log simply stays longer.
+   */
+  compact(room: DocRoom): void {
     try {
-      Y.applyUpdate(room.doc, Y.mergeUpdates(rows.map((r) => r.data)), LOAD_ORIGIN);
-      return;
-    } catch {
-      // Fall through: apply row by row to find and skip the ones that fail.
+      const retired = this.store.compaction.compact(
+        room.name,
+        Y.encodeStateAsUpdate(room.doc),
+        summariseUpdateJson,
+      );
+      this.logRows.set(room, 0);
+      this.log.info('store.compacted', { doc: room.name, rows: retired });
+    } catch (error) {
+      this.log.error('store.compaction_failed', { doc: room.name, error: String(error) });
     }
-    for (const row of rows) {
+  }
+
+  /** Snapshot, then log tail; anything that does not decode is set aside and said so. */
+  private load(room: DocRoom): void {
+    const snapshot = this.store.compaction.snapshot(room.name);
+    if (snapshot) {
       try {
-        Y.applyUpdate(room.doc, row.data, LOAD_ORIGIN);
+        Y.decodeUpdate(snapshot.data);
+        Y.applyUpdate(room.doc, snapshot.data, LOAD_ORIGIN);
       } catch (error) {
-        this.log.error('store.row_skipped', { doc: room.name, row: row.id, error: String(error) });
+        this.store.compaction.quarantineSnapshot(room.name, String(error));
+        this.quarantined++;
+        this.log.error('store.snapshot_quarantined', { doc: room.name, error: String(error) });
+      }
+    }
+    const good: Uint8Array[] = [];
+    for (const row of this.store.compaction.tail(room.name)) {
+      try {
+        Y.decodeUpdate(row.data);
+        good.push(row.data);
+      } catch (error) {
+        this.store.compaction.quarantineRow(room.name, row, String(error));
+        this.quarantined++;
+        this.log.error('store.row_quarantined', {
+          doc: room.name,
+          row: row.id,
+          origin: row.origin,
+          error: String(error),
+        });
+      }
+    }
+    this.logRows.set(room, good.length);
+    if (good.length === 0) return;
+    try {
+      Y.applyUpdate(room.doc, Y.mergeUpdates(good), LOAD_ORIGIN);
+    } catch {
+      // One of them decodes but does not integrate: apply one by one, so only that one is skipped.
+      for (const data of good) {
+        try {
+          Y.applyUpdate(room.doc, data, LOAD_ORIGIN);
+        } catch (error) {
+          this.log.error('store.row_skipped', { doc: room.name, error: String(error) });
+        }
       }
     }
   }

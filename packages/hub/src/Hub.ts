@@ -24,6 +24,8 @@ export interface HubOptions {
   log?: Logger;
   /** Largest WebSocket message accepted; larger closes the connection with 1009. */
   maxPayloadBytes?: number;
+  /** Compact a document's log into a snapshot after this many rows. */
+  compactAfter?: number;
 }
 
 export interface RunningHub {
@@ -33,6 +35,8 @@ export interface RunningHub {
   store: HubStore;
   registry: DocRegistry;
   generation: number;
+  /** Damaged stored rows set aside while loading at this start (see the quarantine table). */
+  quarantined: number;
   connectionCount(): number;
   close(): Promise<void>;
 }
@@ -57,7 +61,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const generation = Number(store.getMeta('generation') ?? '0') + 1;
   store.setMeta('generation', String(generation));
 
-  const registry = new DocRegistry(store, log);
+  const registry = new DocRegistry(store, log, options.compactAfter);
   for (const name of [EVENT_DOC, RESULTS_DOC, ...store.listDocs()]) registry.get(name);
   const results = new ResultsUpdater(registry);
   registry.flush();
@@ -193,6 +197,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     generation,
     dataDir: options.dataDir,
     documents: registry.all().length,
+    quarantined: registry.quarantined,
   });
 
   let closing: Promise<void> | null = null;
@@ -202,6 +207,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     store,
     registry,
     generation,
+    quarantined: registry.quarantined,
     connectionCount: () => connections.size,
     close: () =>
       (closing ??= (async () => {

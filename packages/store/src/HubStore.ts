@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './schema.js';
+import { Compaction } from './compaction.js';
 
 export interface AppendedUpdate {
   doc: string;
@@ -43,6 +44,8 @@ export const DATABASE_FILE = 'judgehub.sqlite';
  */
 export class HubStore {
   readonly path: string;
+  /** Snapshots, audit trail and quarantine. */
+  readonly compaction: Compaction;
   private readonly db: Database.Database;
   private readonly insertUpdate: Database.Statement<[string, Buffer, string, number]>;
   private readonly selectUpdates: Database.Statement<[string], { id: number; data: Buffer }>;
@@ -61,6 +64,7 @@ export class HubStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
+    this.compaction = new Compaction(this.db);
     this.insertUpdate = this.db.prepare(
       'INSERT INTO updates (doc, data, origin, created_at) VALUES (?, ?, ?, ?)',
     );
@@ -89,9 +93,12 @@ export class HubStore {
       .map((row) => ({ id: row.id, data: new Uint8Array(row.data) }));
   }
 
+  /** Every document with a snapshot or log rows. */
   listDocs(): string[] {
     return this.db
-      .prepare<[], { doc: string }>('SELECT DISTINCT doc FROM updates ORDER BY doc')
+      .prepare<[], { doc: string }>(
+        'SELECT doc FROM updates UNION SELECT doc FROM snapshots ORDER BY doc',
+      )
       .all()
       .map((r) => r.doc);
   }

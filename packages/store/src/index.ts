@@ -1,2 +1,3 @@
 export * from './HubStore.js';
 export { SCHEMA_VERSION } from './schema.js';
+export type { AuditEntry, LogRow, Snapshot } from './compaction.js';

@@ -22,6 +22,33 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL,
      revoked_at INTEGER
    );`,
+  // 2: compaction and recovery. A snapshot replaces the log rows it covers; each retired row
+  // leaves an audit row (who, when, what changed); rows that fail to load are set aside.
+  `CREATE TABLE snapshots (
+     doc TEXT PRIMARY KEY,
+     data BLOB NOT NULL,
+     up_to_id INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY,
+     doc TEXT NOT NULL,
+     origin TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     bytes INTEGER NOT NULL,
+     changes TEXT NOT NULL
+   );
+   CREATE INDEX audit_by_doc ON audit (doc, id);
+   CREATE TABLE quarantine (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     update_id INTEGER,
+     data BLOB NOT NULL,
+     origin TEXT,
+     created_at INTEGER,
+     error TEXT NOT NULL,
+     quarantined_at INTEGER NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
