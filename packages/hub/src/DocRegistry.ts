@@ -45,6 +45,7 @@ export class DocRegistry {
   private readonly logRows = new Map<DocRoom, number>();
   /** Damaged rows or snapshots set aside while loading, since this registry started. */
   quarantined = 0;
+  private closed = false;
 
   constructor(
     private readonly store: HubStore,
@@ -64,6 +65,7 @@ export class DocRegistry {
   get(name: string): DocRoom {
     const existing = this.rooms.get(name);
     if (existing) return existing;
+    if (this.closed) throw new Error(`hub is shutting down: cannot open ${name}`);
     const room = new DocRoom(name);
     this.load(room);
     room.durableStateVector = Y.encodeStateVector(room.doc);
@@ -182,6 +184,7 @@ export class DocRegistry {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.flush();
+    this.closed = true;
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();
   }

@@ -20,6 +20,7 @@ export class ResultsUpdater {
   private readonly sheets = new Map<string, ReadonlyMap<string, ScoreSheet>>();
   private readonly watched = new Set<string>();
   private scheduled: NodeJS.Immediate | null = null;
+  private stopped = false;
 
   constructor(private readonly registry: DocRegistry) {
     registry.get(EVENT_DOC).doc.on('update', () => {
@@ -47,7 +48,9 @@ export class ResultsUpdater {
     writeResults(this.registry.get(RESULTS_DOC).doc, computeResults(event, byJudge), HUB_ORIGIN);
   }
 
+  /** No recompute after this, even for changes committed while the hub shuts down. */
   stop(): void {
+    this.stopped = true;
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
   }
@@ -62,6 +65,7 @@ export class ResultsUpdater {
   }
 
   private schedule(): void {
+    if (this.stopped) return;
     this.scheduled ??= setImmediate(() => this.recompute());
   }
 }
