@@ -1,3 +1,10 @@
 export * from './HubStore.js';
 export { SCHEMA_VERSION } from './schema.js';
 export type { AuditEntry, LogRow, Snapshot } from './compaction.js';
+export {
+  backupDatabase,
+  restoreDatabase,
+  checkDatabaseFile,
+  type BackupResult,
+  type RestoreResult,
+} from './backup.js';
