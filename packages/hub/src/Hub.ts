@@ -41,7 +41,9 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
+// A reconnecting tablet sends its whole backlog in one sync message (~250 bytes per score entry),
+// so the cap must fit a long day of offline scoring: 8 MiB is ~30,000 entries.
+export const DEFAULT_MAX_PAYLOAD = 8 * 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
 
 /**
