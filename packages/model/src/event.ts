@@ -1,3 +1,5 @@
+import { roundHalfAwayFromZero } from './scoring/round.js';
+
 /** The event as organisers set it up. Plain data: the `event` Y.Doc stores these shapes. */
 
 /** What one value of a criterion means, shown to the judge beside that value. */
@@ -44,6 +46,8 @@ export interface ScoringRules {
   tieBreakers: TieBreaker[];
   /** Decimal places of published scores (docs/SCORING.md says where rounding applies). */
   decimals: number;
+  /** How many top places the methods side by side compare (docs/SCORING.md). */
+  topN: number;
 }
 
 export const DEFAULT_SCORING: ScoringRules = {
@@ -54,6 +58,7 @@ export const DEFAULT_SCORING: ScoringRules = {
   minJudges: 1,
   tieBreakers: [],
   decimals: 2,
+  topN: 3,
 };
 
 export interface Category {
@@ -115,9 +120,9 @@ export function criterionSteps(criterion: Criterion): number[] {
   return steps;
 }
 
+/** Rounds half away from zero without binary error: roundTo(1.005, 2) is 1.01 (docs/SCORING.md). */
 export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+  return roundHalfAwayFromZero(value, decimals);
 }
 
 /** Whether `value` is a value the judge could have picked for this criterion. */

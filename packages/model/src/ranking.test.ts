@@ -171,6 +171,8 @@ describe('rankCategory', () => {
         judgesCounted: 3,
         judgesAssigned: 3,
         provisional: false,
+        complete: true,
+        tieBreakValues: [],
       },
     ]);
     expect(result.sheetsSubmitted).toBe(3);
@@ -266,6 +268,8 @@ describe('rankCategory', () => {
         judgesCounted: 1,
         judgesAssigned: 3,
         provisional: true,
+        complete: true,
+        tieBreakValues: [],
       },
     ]);
   });

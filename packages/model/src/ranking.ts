@@ -1,34 +1,57 @@
-import { isValidCriterionValue, roundTo, type Category, type JudgingEvent } from './event.js';
-import { sheetKey, type ScoreSheet } from './sheetDoc.js';
+import { DEFAULT_SCORING, type Category, type JudgingEvent, type ScoringRules } from './event.js';
+import type { ScoreSheet } from './sheetDoc.js';
+import { categoryValues } from './scoring/categoryValues.js';
+import { countSheet, isCounted } from './scoring/countedSheet.js';
+import { methodsSideBySide, type MethodRanking } from './scoring/methodsSideBySide.js';
+import { roundHalfAwayFromZero } from './scoring/round.js';
+import { resolveRules } from './scoring/rules.js';
+import { standings } from './scoring/standings.js';
+import { collectTeamSheets, type SheetsByJudge } from './scoring/teamSheets.js';
 
 /**
- * First ranking: a judge's total for a team is the weighted sum of criterion values; a team's
- * score is the mean of the totals of its submitted, complete sheets, rounded to SCORE_DECIMALS.
- * Teams with equal rounded scores share a rank (1, 2, 2, 4). A team with no counted sheet is
- * listed as awaiting scores, never as a low score. Withdrawn teams are not ranked.
+ * Results of an event: the public entry to the scoring engine in `scoring/`. Every rule, in the
+ * order it applies, is in docs/SCORING.md.
  */
-export const SCORE_DECIMALS = 2;
+
+/** Decimals of published scores when a category does not set `scoring.decimals`. */
+export const SCORE_DECIMALS = DEFAULT_SCORING.decimals;
+
+export type { MethodRanking };
 
 export interface TeamStanding {
   teamId: string;
   teamName: string;
+  /** Null while the team has no counted sheet (awaiting scores), never a low score. */
   rank: number | null;
+  /** Published score, rounded to the category's decimals. */
   score: number | null;
   judgesCounted: number;
   judgesAssigned: number;
-  /** Fewer sheets counted than judges assigned: the score may still move. */
+  /** The score may still move: fewer sheets counted than judges assigned, or not complete. */
   provisional: boolean;
+  /** At least `minJudges` sheets counted. */
+  complete: boolean;
+  /** Published value of each of `rules.tieBreakers`, in order; null where the team has none. */
+  tieBreakValues: (number | null)[];
 }
 
 export interface CategoryResult {
   categoryId: string;
   categoryName: string;
   order: number;
+  /** Best possible total of one sheet. */
   maxScore: number;
-  /** Ranked teams by rank, then teams awaiting scores by name. */
+  /** Ranked teams by rank, then teams awaiting scores by name. Withdrawn teams are not listed. */
   standings: TeamStanding[];
+  /** Counted sheets. */
   sheetsSubmitted: number;
   sheetsAssigned: number;
+  /** The rules the standings were computed under, defaults filled in. */
+  rules: ScoringRules;
+  /** The ranking under each aggregation method. */
+  methods: MethodRanking[];
+  /** Some method would change which teams hold places 1…rules.topN, or their places. */
+  topNChangesWithMethod: boolean;
 }
 
 export interface EventResults {
@@ -38,33 +61,24 @@ export interface EventResults {
 }
 
 /**
- * A sheet's weighted total, or null unless it is submitted with every criterion scored. A value
- * outside the criterion's range or steps (only a misbehaving device could write one) counts as
- * not scored.
+ * A sheet's weighted total, or null unless it counts: submitted, with every required criterion
+ * scored. A blank optional criterion adds nothing. A value outside the criterion's range or steps
+ * (only a misbehaving device could write one) counts as blank.
  */
 export function sheetTotal(category: Category, sheet: ScoreSheet): number | null {
-  if (sheet.status !== 'submitted') return null;
-  let total = 0;
-  for (const criterion of category.criteria) {
-    const value = sheet.values.get(criterion.id)?.value;
-    if (typeof value !== 'number' || !isValidCriterionValue(criterion, value)) return null;
-    total += criterion.weight * value;
-  }
-  return total;
+  const counted = countSheet(category, sheet);
+  return isCounted(counted) ? counted.total : null;
 }
 
 export function maxScore(category: Category): number {
-  return roundTo(
+  return roundHalfAwayFromZero(
     category.criteria.reduce((sum, c) => sum + c.weight * c.max, 0),
-    SCORE_DECIMALS,
+    resolveRules(category).decimals,
   );
 }
 
 /** `sheetsByJudge`: judgeId → that judge's sheets (from `readSheets`). */
-export function computeResults(
-  event: JudgingEvent,
-  sheetsByJudge: ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>,
-): EventResults {
+export function computeResults(event: JudgingEvent, sheetsByJudge: SheetsByJudge): EventResults {
   return {
     eventId: event.settings.id,
     eventName: event.settings.name,
@@ -75,48 +89,23 @@ export function computeResults(
 export function rankCategory(
   event: JudgingEvent,
   category: Category,
-  sheetsByJudge: ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>,
+  sheetsByJudge: SheetsByJudge,
 ): CategoryResult {
-  const assignments = event.assignments.filter((a) => a.categoryId === category.id);
-  const teams = event.teams.filter((t) => !t.withdrawn && t.categoryIds.includes(category.id));
-  let sheetsSubmitted = 0;
-  const scored: TeamStanding[] = [];
-  const awaiting: TeamStanding[] = [];
-  for (const team of teams) {
-    const judges = assignments.filter((a) => a.teamId === team.id).map((a) => a.judgeId);
-    const totals: number[] = [];
-    for (const judgeId of judges) {
-      const sheet = sheetsByJudge.get(judgeId)?.get(sheetKey(team.id, category.id));
-      const total = sheet ? sheetTotal(category, sheet) : null;
-      if (total !== null) totals.push(total);
-    }
-    sheetsSubmitted += totals.length;
-    const standing: TeamStanding = {
-      teamId: team.id,
-      teamName: team.name,
-      rank: null,
-      score: totals.length
-        ? roundTo(totals.reduce((s, t) => s + t, 0) / totals.length, SCORE_DECIMALS)
-        : null,
-      judgesCounted: totals.length,
-      judgesAssigned: judges.length,
-      provisional: totals.length < judges.length,
-    };
-    (standing.score === null ? awaiting : scored).push(standing);
-  }
-  scored.sort((a, b) => b.score! - a.score! || a.teamName.localeCompare(b.teamName));
-  scored.forEach((s, i) => {
-    const previous = scored[i - 1];
-    s.rank = previous && previous.score === s.score ? previous.rank : i + 1;
-  });
-  awaiting.sort((a, b) => a.teamName.localeCompare(b.teamName));
+  const rules = resolveRules(category);
+  const teams = collectTeamSheets(event, category, sheetsByJudge);
+  const values = categoryValues(category, teams, rules.normalisation);
+  const published = standings(category, teams, values, rules);
+  const side = methodsSideBySide(category, teams, values, rules, published);
   return {
     categoryId: category.id,
     categoryName: category.name,
     order: category.order,
     maxScore: maxScore(category),
-    standings: [...scored, ...awaiting],
-    sheetsSubmitted,
-    sheetsAssigned: assignments.filter((a) => teams.some((t) => t.id === a.teamId)).length,
+    standings: published,
+    sheetsSubmitted: teams.reduce((n, t) => n + t.sheets.length, 0),
+    sheetsAssigned: teams.reduce((n, t) => n + t.judgesAssigned.length, 0),
+    rules,
+    methods: side.methods,
+    topNChangesWithMethod: side.topNChangesWithMethod,
   };
 }

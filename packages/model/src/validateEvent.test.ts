@@ -140,4 +140,40 @@ describe('validateEvent', () => {
       'categories[1].criteria[1].step: must be greater than 0',
     ]);
   });
+  it('names a level description for a value the criterion does not have, or given twice', () => {
+    const event = demo();
+    const criterion = at(at(event.categories, 0).criteria, 0);
+    Object.assign(criterion, { min: 1, max: 10, step: 1 });
+    criterion.levels = [
+      { value: 1, label: 'Weak' },
+      { value: 5.5, label: 'Between' },
+      { value: 1, label: 'Weak again' },
+    ];
+    expect(validateEvent(event)).toEqual([
+      'categories[0].criteria[0].levels[1].value: 5.5 is not a value of this criterion (1 to 10 in steps of 1)',
+      'categories[0].criteria[0].levels[2].value: a second description for 1',
+    ]);
+  });
+
+  it('names a tie-breaker on a criterion the category does not have', () => {
+    const event = demo();
+    at(event.categories, 1).scoring = {
+      tieBreakers: [
+        { kind: 'aggregation', aggregation: 'median' },
+        { kind: 'criterion', criterionId: 'no-such-criterion' },
+      ],
+    };
+    expect(validateEvent(event)).toEqual([
+      'categories[1].scoring.tieBreakers[1]: unknown criterion "no-such-criterion"',
+    ]);
+  });
+
+  it('names a category listed twice for one team', () => {
+    const event = demo();
+    const team = at(event.teams, 2);
+    team.categoryIds = [...team.categoryIds, at(team.categoryIds, 0)];
+    expect(validateEvent(event)).toEqual([
+      `teams[2].categoryIds[${team.categoryIds.length - 1}]: "${at(team.categoryIds, 0)}" is listed twice`,
+    ]);
+  });
 });

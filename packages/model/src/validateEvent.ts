@@ -1,4 +1,5 @@
-import type { JudgingEvent } from './event.js';
+import { isValidCriterionValue, type JudgingEvent } from './event.js';
+import { validateScoring } from './scoring/rules.js';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -28,7 +29,18 @@ export function validateEvent(event: JudgingEvent): string[] {
       )
         problems.push(`${at}.step: ${c.step} does not divide the range ${c.min}–${c.max}`);
       if (!(c.weight >= 0)) problems.push(`${at}.weight: must be 0 or more`);
+      const levelValues = new Set<number>();
+      c.levels?.forEach((level, k) => {
+        if (!isValidCriterionValue(c, level.value))
+          problems.push(
+            `${at}.levels[${k}].value: ${level.value} is not a value of this criterion (${c.min} to ${c.max} in steps of ${c.step})`,
+          );
+        else if (levelValues.has(level.value))
+          problems.push(`${at}.levels[${k}].value: a second description for ${level.value}`);
+        levelValues.add(level.value);
+      });
     });
+    problems.push(...validateScoring(category, `categories[${i}].scoring`));
   });
 
   const teamIds = uniqueIds('teams', event.teams, problems);
@@ -36,6 +48,8 @@ export function validateEvent(event: JudgingEvent): string[] {
     team.categoryIds.forEach((id, j) => {
       if (!categoryIds.has(id))
         problems.push(`teams[${i}].categoryIds[${j}]: unknown category "${id}"`);
+      else if (team.categoryIds.indexOf(id) !== j)
+        problems.push(`teams[${i}].categoryIds[${j}]: "${id}" is listed twice`);
     });
   });
   const judgeIds = uniqueIds('judges', event.judges, problems);

@@ -74,14 +74,14 @@ function CategoryBoard({ result }: { result: CategoryResult }) {
       </h2>
       <ol className="board-list">
         {result.standings.map((s) => (
-          <StandingRow key={s.teamId} standing={s} />
+          <StandingRow key={s.teamId} standing={s} decimals={result.rules?.decimals ?? 2} />
         ))}
       </ol>
     </section>
   );
 }
 
-function StandingRow({ standing: s }: { standing: TeamStanding }) {
+function StandingRow({ standing: s, decimals }: { standing: TeamStanding; decimals: number }) {
   const awaiting = s.score === null;
   return (
     <li
@@ -95,7 +95,7 @@ function StandingRow({ standing: s }: { standing: TeamStanding }) {
         <span className="board-awaiting">awaiting scores</span>
       ) : (
         <span className="board-score">
-          {s.score!.toFixed(2)}
+          {s.score!.toFixed(decimals)}
           {s.provisional && (
             <span className="board-provisional" title="Not every judge has submitted yet">
               {s.judgesCounted}/{s.judgesAssigned} judges

@@ -1,0 +1,48 @@
+import type { Category, JudgingEvent, Team } from '../event.js';
+import { sheetKey, type ScoreSheet } from '../sheetDoc.js';
+import { countSheet, isCounted, type CountedSheet } from './countedSheet.js';
+
+/** One team of a category with the sheets that count for it. */
+export interface TeamSheets {
+  team: Team;
+  /** Distinct judges assigned to this team in this category, by id. */
+  judgesAssigned: string[];
+  /** Counted sheets of assigned judges, by judge id. Sheets of other judges are ignored. */
+  sheets: { judgeId: string; sheet: CountedSheet }[];
+}
+
+/** judgeId → that judge's sheets, keyed by `sheetKey` (from `readSheets`). */
+export type SheetsByJudge = ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>;
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The teams entered in a category that are not withdrawn, each with its assigned judges and
+ * counted sheets. A withdrawn team is left out entirely, as if never entered: its sheets count
+ * nowhere, not even in a judge's normalisation.
+ */
+export function collectTeamSheets(
+  event: JudgingEvent,
+  category: Category,
+  sheetsByJudge: SheetsByJudge,
+): TeamSheets[] {
+  const judgesOf = new Map<string, Set<string>>();
+  for (const a of event.assignments) {
+    if (a.categoryId !== category.id) continue;
+    let judges = judgesOf.get(a.teamId);
+    if (!judges) judgesOf.set(a.teamId, (judges = new Set()));
+    judges.add(a.judgeId);
+  }
+  return event.teams
+    .filter((team) => !team.withdrawn && team.categoryIds.includes(category.id))
+    .map((team) => {
+      const judgesAssigned = [...(judgesOf.get(team.id) ?? [])].sort(byId);
+      const sheets: TeamSheets['sheets'] = [];
+      for (const judgeId of judgesAssigned) {
+        const sheet = sheetsByJudge.get(judgeId)?.get(sheetKey(team.id, category.id));
+        const counted = sheet && countSheet(category, sheet);
+        if (counted && isCounted(counted)) sheets.push({ judgeId, sheet: counted });
+      }
+      return { team, judgesAssigned, sheets };
+    });
+}
