@@ -1,23 +1,35 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import { demoEvent, EVENT_DOC, hasEvent, readSettings } from '@judgehub/model';
 import { startHub } from './Hub.js';
 import { accessLinks, setUpEvent } from './eventSetup.js';
+import {
+  CLI_OPTIONS,
+  ExitCode,
+  shellPath,
+  usageError,
+  type CliCommand,
+  type Io,
+} from './commands/command.js';
+import { backupCommand } from './commands/backup.js';
+import { exportCommand } from './commands/exportData.js';
+import { acquireLock, describeHolder } from './commands/hubLock.js';
+import { importCommand } from './commands/importEvent.js';
+import { restoreCommand } from './commands/restore.js';
+import { resultsCommand } from './commands/showResults.js';
 import { createLogger } from './logger.js';
 import { lanAddress } from './lanAddress.js';
 
-const HELP = `judgehub — the JudgeHub venue hub
+const SERVE_HELP = `Usage: judgehub serve [--port N] [--host ADDR] [--data DIR] [--demo]
 
-Usage:
-  judgehub serve [--port N] [--host ADDR] [--data DIR] [--demo]
-  judgehub --help | --version
+Runs the hub: serves the judge, scoreboard and organiser pages and syncs every tablet over
+WebSocket. Data lives in a SQLite file in --data; only one hub (or import) may use a data folder
+at a time.
 
-Commands:
-  serve        Run the hub: serves the judge, scoreboard and organiser pages and syncs
-               every tablet over WebSocket. Data lives in a SQLite file in --data.
-
-Options for serve:
+Options:
   --port N     TCP port to listen on (default 7420; 0 picks a free port)
   --host ADDR  Address to listen on (default 0.0.0.0: every network interface)
   --data DIR   Data folder (default ./data); created if missing
@@ -28,61 +40,112 @@ Options for serve:
 Logs are JSON lines on standard output. Stop the hub with Ctrl+C: it finishes writing first.
 `;
 
+const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Run the hub on a data folder (the venue laptop)',
+  help: SERVE_HELP,
+  options: ['port', 'host', 'data', 'web', 'demo'],
+  async run({ values, positionals }, io) {
+    if (positionals.length > 0)
+      return usageError(io, 'serve', `unexpected "${positionals.join(' ')}"`);
+    const port = values.port === undefined ? 7420 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      return usageError(
+        io,
+        'serve',
+        `--port must be a whole number from 0 to 65535, got "${values.port}"`,
+      );
+    return serve({
+      port,
+      host: values.host ?? '0.0.0.0',
+      dataDir: path.resolve(values.data ?? 'data'),
+      webRoot: path.resolve(values.web ?? defaultWebRoot()),
+      demo: values.demo ?? false,
+    });
+  },
+};
+
+const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  importCommand,
+  exportCommand,
+  resultsCommand,
+  backupCommand,
+  restoreCommand,
+];
+
+const HELP = `judgehub — the JudgeHub venue hub
+
+Usage:
+  judgehub <command> [options]
+  judgehub <command> --help
+  judgehub --help | --version
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)}${c.summary}`).join('\n')}
+
+Examples:
+  judgehub serve --demo                       try it with the demo event
+  judgehub import event.json --data venue     set up an event from an event file
+  judgehub serve --data venue                 run the hub for it
+  judgehub results --data venue               standings in the terminal
+  judgehub export --data venue --out backup.json
+  judgehub export --data venue --format csv --out results.csv
+  judgehub backup --data venue --out venue-1030.sqlite
+
+The event file is described in docs/EVENT_FILE.md, the exports in docs/EXPORTS.md.
+`;
+
 const VERSION = '0.1.0';
 
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
 /** Runs the CLI; resolves to the process exit code (serve resolves only when stopped). */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        web: { type: 'string' },
-        demo: { type: 'boolean' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, tokens: true, options: CLI_OPTIONS });
   } catch (error) {
-    process.stderr.write(
-      `judgehub: ${(error as Error).message}\nRun \`judgehub --help\` for usage.\n`,
-    );
-    return 2;
+    io.stderr(`judgehub: ${(error as Error).message}\nRun \`judgehub --help\` for usage.\n`);
+    return ExitCode.Usage;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  const [name, ...rest] = positionals;
+  if (name === undefined || name === 'help') {
+    const topic = COMMANDS.find((c) => c.name === rest[0]);
+    if (topic) {
+      io.stdout(topic.help);
+      return ExitCode.Ok;
+    }
+    if (values.version) {
+      io.stdout(`${VERSION}\n`);
+      return ExitCode.Ok;
+    }
+    if (values.help || name === 'help') {
+      io.stdout(HELP);
+      return ExitCode.Ok;
+    }
+    io.stderr(`judgehub: no command given\n\n${HELP}`);
+    return ExitCode.Usage;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`judgehub: unknown command "${name}"\n\n${HELP}`);
+    return ExitCode.Usage;
+  }
   if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
+    io.stdout(command.help);
+    return ExitCode.Ok;
   }
-  if (values.version) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
+  const allowed = new Set<string>(command.options);
+  for (const token of tokens) {
+    if (token.kind === 'option' && !allowed.has(token.name))
+      return usageError(io, command.name, `${token.rawName} is not an option of ${command.name}`);
   }
-  const [command, ...rest] = positionals;
-  if (command !== 'serve' || rest.length > 0) {
-    process.stderr.write(
-      `judgehub: ${command ? `unknown command "${[command, ...rest].join(' ')}"` : 'no command given'}\n\n${HELP}`,
-    );
-    return 2;
-  }
-  const port = values.port === undefined ? 7420 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(
-      `judgehub: --port must be a whole number from 0 to 65535, got "${values.port}"\n`,
-    );
-    return 2;
-  }
-  return serve({
-    port,
-    host: values.host ?? '0.0.0.0',
-    dataDir: path.resolve(values.data ?? 'data'),
-    webRoot: path.resolve(values.web ?? defaultWebRoot()),
-    demo: values.demo ?? false,
-  });
+  return command.run({ values, positionals: rest }, io);
 }
 
 function defaultWebRoot(): string {
@@ -98,6 +161,15 @@ async function serve(opts: {
   demo: boolean;
 }): Promise<number> {
   const log = createLogger();
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const lock = acquireLock(opts.dataDir, 'serve');
+  if (!lock.ok) {
+    process.stderr.write(
+      `judgehub: ${opts.dataDir} is already in use by ${describeHolder(lock.holder)}. ` +
+        'One hub per data folder: stop that one first, or give another folder with --data.\n',
+    );
+    return 1;
+  }
   let hub;
   try {
     hub = await startHub({
@@ -114,11 +186,14 @@ async function serve(opts: {
         ? `port ${opts.port} is already in use: is another hub running? Pick another with --port.`
         : e.message;
     process.stderr.write(`judgehub: could not start the hub: ${message}\n`);
+    lock.release();
     return 1;
   }
   const eventDoc = hub.registry.get(EVENT_DOC).doc;
   if (!hasEvent(eventDoc) && opts.demo) {
-    const result = setUpEvent(hub, demoEvent());
+    // A fresh id each time: a tablet still holding sheets from an earlier demo (data folder since
+    // wiped) is then told it belongs to another event instead of merging old scores in.
+    const result = setUpEvent(hub, demoEvent(`demo-${randomBytes(3).toString('hex')}`));
     if (!result.ok) throw new Error(`demo event is invalid: ${result.problems.join('; ')}`);
     log.info('event.created', { eventId: readSettings(eventDoc).id, source: 'demo' });
   }
@@ -127,7 +202,10 @@ async function serve(opts: {
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log.info('hub.stopping', { signal });
-      void hub.close().then(() => resolve(0));
+      void hub.close().then(() => {
+        lock.release();
+        resolve(0);
+      });
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
@@ -147,8 +225,21 @@ function printBanner(hub: Awaited<ReturnType<typeof startHub>>, host: string): v
     ...(lan ? [`  Venue network: ${base}`] : []),
     '',
   ];
+  if (hub.quarantined > 0) {
+    lines.push(
+      `Warning: ${hub.quarantined} damaged stored change(s) could not be loaded and were set aside`,
+      '  (quarantine table in the data file). Tablets send their copies again when they connect;',
+      '  keep this data folder for inspection.',
+      '',
+    );
+  }
   if (!settings.id) {
-    lines.push('No event on this hub yet. Start with --demo to load the demo event.', '');
+    lines.push(
+      'No event on this hub yet. Stop it (Ctrl+C) and bring one in with',
+      `  judgehub import EVENT.json --data ${shellPath(path.dirname(hub.store.path))}`,
+      'or start it with --demo to load the demo event.',
+      '',
+    );
   } else {
     // Organiser and head-judge pages are not built yet; their tokens exist for when they are.
     const links = accessLinks(hub, base).filter(
