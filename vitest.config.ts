@@ -10,7 +10,11 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/faults/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

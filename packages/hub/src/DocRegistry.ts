@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { HubStore } from '@judgehub/store';
+import type { HubStore, LogRow } from '@judgehub/store';
 import { DocRoom, type Peer } from './DocRoom.js';
 import { MessageType } from '@judgehub/model';
 import { encodeDurableAck } from './protocol.js';
@@ -126,8 +126,9 @@ export class DocRegistry {
     this.flushScheduled = false;
     if (this.pending.length === 0) return true;
     const batch = this.pending;
+    let rows;
     try {
-      this.store.append(
+      rows = this.store.append(
         batch.map((p) => ({
           doc: p.room.name,
           data: p.update,
@@ -147,7 +148,7 @@ export class DocRegistry {
     }
     this.pending = [];
     const touched = new Set<DocRoom>();
-    for (const { room, update, from } of batch) {
+    for (const [i, { room, update, from }] of batch.entries()) {
       touched.add(room);
       if (from === HUB_ORIGIN) {
         room.broadcast(syncUpdateMessage(update));
@@ -156,12 +157,9 @@ export class DocRegistry {
       try {
         Y.applyUpdate(room.doc, update, new Committed(from));
       } catch (error) {
-        // Decoded fine but failed to integrate: kept on disk for inspection, quarantined at load.
-        this.log.error('update.apply_failed', {
-          doc: room.name,
-          who: from.origin,
-          error: String(error),
-        });
+        // Decoded fine but failed to integrate: move its row to quarantine now, so compaction
+        // (which keeps only what the document holds) cannot drop the bytes unseen.
+        this.quarantineAfterApplyFailure(room, rows[i], error);
       }
     }
     for (const { room } of batch) this.logRows.set(room, (this.logRows.get(room) ?? 0) + 1);
@@ -174,6 +172,28 @@ export class DocRegistry {
       for (const listener of this.durableListeners) listener(room);
     }
     return true;
+  }
+
+  private quarantineAfterApplyFailure(
+    room: DocRoom,
+    row: LogRow | undefined,
+    error: unknown,
+  ): void {
+    this.quarantined++;
+    this.log.error('update.apply_failed', {
+      doc: room.name,
+      row: row?.id,
+      who: row?.origin,
+      error: String(error),
+    });
+    if (!row) return;
+    try {
+      this.store.compaction.quarantineRow(room.name, row, String(error));
+      this.logRows.set(room, (this.logRows.get(room) ?? 0) - 1);
+    } catch (storeError) {
+      // Still on disk in the log; the load after the next start quarantines it.
+      this.log.error('store.quarantine_failed', { doc: room.name, error: String(storeError) });
+    }
   }
 
   pendingCount(): number {
@@ -226,11 +246,11 @@ export class DocRegistry {
         this.log.error('store.snapshot_quarantined', { doc: room.name, error: String(error) });
       }
     }
-    const good: Uint8Array[] = [];
+    const good: LogRow[] = [];
     for (const row of this.store.compaction.tail(room.name)) {
       try {
         Y.decodeUpdate(row.data);
-        good.push(row.data);
+        good.push(row);
       } catch (error) {
         this.store.compaction.quarantineRow(room.name, row, String(error));
         this.quarantined++;
@@ -245,14 +265,14 @@ export class DocRegistry {
     this.logRows.set(room, good.length);
     if (good.length === 0) return;
     try {
-      Y.applyUpdate(room.doc, Y.mergeUpdates(good), LOAD_ORIGIN);
+      Y.applyUpdate(room.doc, Y.mergeUpdates(good.map((row) => row.data)), LOAD_ORIGIN);
     } catch {
-      // One of them decodes but does not integrate: apply one by one, so only that one is skipped.
-      for (const data of good) {
+      // One of them decodes but does not integrate: apply one by one and set that one aside.
+      for (const row of good) {
         try {
-          Y.applyUpdate(room.doc, data, LOAD_ORIGIN);
+          Y.applyUpdate(room.doc, row.data, LOAD_ORIGIN);
         } catch (error) {
-          this.log.error('store.row_skipped', { doc: room.name, error: String(error) });
+          this.quarantineAfterApplyFailure(room, row, error);
         }
       }
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './schema.js';
-import { Compaction } from './compaction.js';
+import { Compaction, type LogRow } from './compaction.js';
 
 export interface AppendedUpdate {
   doc: string;
@@ -49,7 +49,7 @@ export class HubStore {
   private readonly db: Database.Database;
   private readonly insertUpdate: Database.Statement<[string, Buffer, string, number]>;
   private readonly selectUpdates: Database.Statement<[string], { id: number; data: Buffer }>;
-  private readonly appendMany: (updates: AppendedUpdate[]) => void;
+  private readonly appendMany: (updates: AppendedUpdate[]) => LogRow[];
 
   /** Opens (creating if needed) the database in `dataDir`. */
   static open(dataDir: string): HubStore {
@@ -71,19 +71,24 @@ export class HubStore {
     this.selectUpdates = this.db.prepare('SELECT id, data FROM updates WHERE doc = ? ORDER BY id');
     this.appendMany = this.db.transaction((updates: AppendedUpdate[]) => {
       const now = Date.now();
-      for (const u of updates)
-        this.insertUpdate.run(
+      return updates.map((u): LogRow => {
+        const { lastInsertRowid } = this.insertUpdate.run(
           u.doc,
           Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength),
           u.origin,
           now,
         );
+        return { id: Number(lastInsertRowid), data: u.data, origin: u.origin, createdAt: now };
+      });
     });
   }
 
-  /** Appends updates in one transaction: all are durable when this returns, or none. */
-  append(updates: AppendedUpdate[]): void {
-    if (updates.length > 0) this.appendMany(updates);
+  /**
+   * Appends updates in one transaction: all are durable when this returns, or none. Returns the
+   * stored rows in the order given.
+   */
+  append(updates: AppendedUpdate[]): LogRow[] {
+    return updates.length > 0 ? this.appendMany(updates) : [];
   }
 
   /** A document's updates in the order they were stored. */

@@ -163,6 +163,9 @@ export class DocSync {
       this.lastReceivedAt = Date.now();
       this.receive(new Uint8Array(event.data));
     };
+    // A failed connect is followed by a close event, which is where reconnecting happens; without
+    // a handler, Node's WebSocket reports the error as unhandled.
+    ws.onerror = () => {};
     ws.onclose = (event: CloseEvent) => {
       if (this.ws !== ws) return;
       this.ws = null;
