@@ -24,12 +24,18 @@ describe('judgehub results', () => {
     expect(lines[design + 1]).toMatch(/^ {2}Rank {2}Team +Score {2}Judges$/);
     // Every row of a table puts its score in the same column, right-aligned under "Score".
     const scoreEnd = lines[design + 1]!.indexOf('Score') + 'Score'.length;
-    const rows = lines.slice(design + 2, pitch - 1);
+    const tableEnd = lines.indexOf('', design);
+    const rows = lines.slice(design + 2, tableEnd);
     expect(rows.map((r) => r.trim().split(/\s+/)[1])).toEqual(['T1', 'T2', 'T3']);
     for (const row of rows) expect(row[scoreEnd - 1]).toMatch(/[0-9–]/);
     expect(rows.find((r) => r.includes(' T3 '))).toMatch(/– {2}0 of 2 {2}awaiting scores$/);
     expect(rows.find((r) => r.includes(' T2 '))).toMatch(/ {2}2 of 3( |$)/);
     expect(result.stdout).not.toContain('Withdrawn Wombats');
+    // Then the category's top N under every method, the published one first.
+    expect(lines[tableEnd + 1]).toMatch(/^ {2}Top \d+ by method — /);
+    expect(lines[tableEnd + 2]).toMatch(/^ {4}[a-z].* +1\. T1 .*\(published\)$/);
+    for (const method of ['median', 'sum', 'trimmed mean'])
+      expect(lines.slice(tableEnd + 2, pitch).some((l) => l.trim().startsWith(method))).toBe(true);
   });
 
   it('says clearly when there is no data folder, and creates none', async () => {

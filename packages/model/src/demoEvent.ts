@@ -41,6 +41,12 @@ const CATEGORIES: Category[] = [
         max: 10,
         step: 1,
         weight: 2,
+        levels: [
+          { value: 1, label: 'Beginning', description: 'Falls apart or cannot run a mission.' },
+          { value: 4, label: 'Developing', description: 'Runs, but needs repairs between runs.' },
+          { value: 7, label: 'Accomplished', description: 'Reliable; most parts have a purpose.' },
+          { value: 10, label: 'Exemplary', description: 'Robust, efficient and easy to adjust.' },
+        ],
       },
       {
         id: 'programming',
@@ -77,6 +83,11 @@ const CATEGORIES: Category[] = [
         max: 5,
         step: 1,
         weight: 1,
+        levels: [
+          { value: 1, label: 'Unclear', description: 'Cannot say what the robot does.' },
+          { value: 3, label: 'What', description: 'Explains what it does, not why.' },
+          { value: 5, label: 'How and why', description: 'Explains choices and trade-offs.' },
+        ],
       },
     ],
   },
@@ -111,6 +122,7 @@ const CATEGORIES: Category[] = [
         max: 10,
         step: 1,
         weight: 1,
+        required: false,
       },
       {
         id: 'presentation',

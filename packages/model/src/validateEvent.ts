@@ -20,6 +20,7 @@ export function validateEvent(event: JudgingEvent): string[] {
     uniqueIds(`categories[${i}].criteria`, category.criteria, problems);
     category.criteria.forEach((c, j) => {
       const at = `categories[${i}].criteria[${j}]`;
+      const problemsBefore = problems.length;
       if (!(c.max > c.min))
         problems.push(`${at}: max (${c.max}) must be greater than min (${c.min})`);
       if (!(c.step > 0)) problems.push(`${at}.step: must be greater than 0`);
@@ -28,7 +29,10 @@ export function validateEvent(event: JudgingEvent): string[] {
         Math.abs(((c.max - c.min) / c.step) % 1) < 1 - 1e-9
       )
         problems.push(`${at}.step: ${c.step} does not divide the range ${c.min}–${c.max}`);
+      const rangeOk = problems.length === problemsBefore;
       if (!(c.weight >= 0)) problems.push(`${at}.weight: must be 0 or more`);
+      // Levels are checked against the criterion's values, which a bad range leaves undefined.
+      if (!rangeOk) return;
       const levelValues = new Set<number>();
       c.levels?.forEach((level, k) => {
         if (!isValidCriterionValue(c, level.value))

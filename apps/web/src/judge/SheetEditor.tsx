@@ -3,6 +3,7 @@ import {
   commitField,
   criterionField,
   criterionSteps,
+  isRequired,
   sheetEntries,
   type Category,
   type Criterion,
@@ -26,7 +27,7 @@ export function SheetEditor(props: {
 }) {
   const { team, category, hub } = props;
   const sheet = findSheet(props.sheets, team.id, category.id);
-  const { progress, scored } = sheetProgress(category, sheet);
+  const { progress, missingRequired: missing } = sheetProgress(category, sheet);
   const [comment, setComment] = useState(() => sheet?.comment?.value ?? '');
   const entries = sheetEntries(hub.doc);
   const saved = (state: FieldState<unknown> | null | undefined) =>
@@ -44,7 +45,6 @@ export function SheetEditor(props: {
   const commitComment = () => {
     if (comment !== (sheet?.comment?.value ?? '')) commit('comment', comment);
   };
-  const missing = category.criteria.length - scored;
 
   return (
     <main className="sheet">
@@ -95,7 +95,9 @@ export function SheetEditor(props: {
         ) : (
           <>
             <p className="submit-hint">
-              {missing > 0 ? `${missing} criteria still to score` : 'All criteria scored.'}
+              {missing > 0
+                ? `${missing} required ${missing === 1 ? 'criterion' : 'criteria'} still to score`
+                : 'Every required criterion is scored.'}
             </p>
             <button
               className="btn btn-primary btn-large"
@@ -124,11 +126,16 @@ function CriterionRow(props: {
   const { criterion, state } = props;
   const steps = criterionSteps(criterion);
   const value = state?.value;
+  const levelOf = (step: number) => criterion.levels?.find((l) => l.value === step);
+  const chosenLevel = typeof value === 'number' ? levelOf(value) : undefined;
   return (
     <section className="criterion" data-testid={`criterion-${criterion.id}`}>
       <div className="criterion-top">
         <div>
-          <h2 className="criterion-label">{criterion.label}</h2>
+          <h2 className="criterion-label">
+            {criterion.label}
+            {!isRequired(criterion) && <span className="optional"> (optional)</span>}
+          </h2>
           <p className="criterion-desc">{criterion.description}</p>
         </div>
         <div className="criterion-meta">
@@ -143,12 +150,34 @@ function CriterionRow(props: {
             role="radio"
             aria-checked={value === step}
             className={`step ${value === step ? 'step-on' : ''}`}
+            title={levelOf(step)?.label}
             onClick={() => props.onPick(step)}
           >
             {step}
+            {levelOf(step) && (
+              <span className="step-level" aria-hidden>
+                •
+              </span>
+            )}
           </button>
         ))}
       </div>
+      {criterion.levels && criterion.levels.length > 0 && !chosenLevel && (
+        <p className="level-legend">
+          {[...criterion.levels]
+            .sort((a, b) => a.value - b.value)
+            .map((l) => `${l.value} ${l.label}`)
+            .join(' · ')}
+        </p>
+      )}
+      {chosenLevel && (
+        <p className="level-chosen" data-testid={`level-${criterion.id}`}>
+          <strong>
+            {chosenLevel.value} — {chosenLevel.label}
+          </strong>
+          {chosenLevel.description && <>: {chosenLevel.description}</>}
+        </p>
+      )}
       {state && state.conflicts.length > 0 && (
         <p className="notice notice-warn">
           Also entered on another device: {state.conflicts.map((c) => c.value).join(', ')}. The head

@@ -1,18 +1,25 @@
-import { sheetKey, type Category, type ScoreSheet } from '@judgehub/model';
+import { isRequired, sheetKey, type Category, type ScoreSheet } from '@judgehub/model';
 
 export type SheetProgress = 'not-started' | 'in-progress' | 'complete' | 'submitted';
 
+/**
+ * How far a judge is with one sheet. `missingRequired` counts the required criteria without a
+ * value: a sheet can be submitted only when it is 0 (optional criteria may stay empty).
+ */
 export function sheetProgress(
   category: Category,
   sheet: ScoreSheet | undefined,
-): { progress: SheetProgress; scored: number } {
-  if (!sheet) return { progress: 'not-started', scored: 0 };
-  const scored = category.criteria.filter(
-    (c) => typeof sheet.values.get(c.id)?.value === 'number',
-  ).length;
-  if (sheet.status === 'submitted') return { progress: 'submitted', scored };
-  if (scored === 0) return { progress: 'not-started', scored };
-  return { progress: scored === category.criteria.length ? 'complete' : 'in-progress', scored };
+): { progress: SheetProgress; scored: number; missingRequired: number } {
+  const hasValue = (id: string) => typeof sheet?.values.get(id)?.value === 'number';
+  const scored = category.criteria.filter((c) => hasValue(c.id)).length;
+  const missingRequired = category.criteria.filter((c) => isRequired(c) && !hasValue(c.id)).length;
+  if (sheet?.status === 'submitted') return { progress: 'submitted', scored, missingRequired };
+  if (scored === 0) return { progress: 'not-started', scored, missingRequired };
+  return {
+    progress: missingRequired === 0 ? 'complete' : 'in-progress',
+    scored,
+    missingRequired,
+  };
 }
 
 export const findSheet = (

@@ -58,8 +58,37 @@ const results = {
         }),
         standing({ teamId: 'S4', teamName: 'Late Entry' }),
       ],
+      topNChangesWithMethod: true,
+      methods: [
+        {
+          aggregation: 'median',
+          trim: 0,
+          standings: [
+            { teamId: 'S3', rank: 1, score: 41 },
+            { teamId: 'S10', rank: 2, score: 40 },
+            { teamId: 'S2', rank: 3, score: 39 },
+          ],
+          changesTopN: true,
+        },
+        {
+          aggregation: 'mean',
+          trim: 0,
+          standings: [
+            { teamId: 'S10', rank: 1, score: 42.25 },
+            { teamId: 'S2', rank: 2, score: 40 },
+            { teamId: 'S3', rank: 2, score: 40 },
+          ],
+          changesTopN: false,
+        },
+        {
+          aggregation: 'trimmed-mean',
+          trim: 1,
+          standings: [{ teamId: 'S10', rank: 1, score: 42 }],
+          changesTopN: false,
+        },
+      ],
     },
-    { categoryId: 'junior', categoryName: 'Junior', standings: [] },
+    { categoryId: 'junior', categoryName: 'Junior', standings: [], methods: [] },
   ],
 } as unknown as EventResults;
 
@@ -75,6 +104,11 @@ describe('formatResultsTable', () => {
         '     2  S2    Ants           40.0  2 of 3  provisional',
         '     2  S3    Bees           40.0  3 of 3',
         '     –  S4    Late Entry        –  0 of 3  awaiting scores',
+        '',
+        '  Top 3 by method — WARNING: the choice of method changes the top 3',
+        '    mean                1. S10  2. S2  2. S3  (published)',
+        '    median              1. S3  2. S10  3. S2  (differs)',
+        '    trimmed mean (k=1)  1. S10',
         '',
         'Junior',
         '  No teams entered.',

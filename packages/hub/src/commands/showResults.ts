@@ -1,10 +1,12 @@
 import path from 'node:path';
 import {
+  type CategoryResult,
   computeResults,
   roundTo,
   resolveRules,
   type EventResults,
   type JudgingEvent,
+  type ScoringRules,
 } from '@judgehub/model';
 import { ExitCode, usageError, type CliCommand } from './command.js';
 import { standingStatus, withdrawnTeams } from './exportTables.js';
@@ -17,6 +19,8 @@ export const resultsCommand: CliCommand = {
 
 Prints each category's standings: rank, team, score, how many judges' sheets count of those
 assigned, and whether the score is provisional (sheets still missing) or awaiting scores.
+Below each category: its top N under every aggregation method, flagging where the choice of
+method would change who places (see docs/SCORING.md).
 Safe while the hub runs; it shows what is saved on the hub now.
 
 Options:
@@ -70,10 +74,37 @@ export function formatResultsTable(event: JudgingEvent, results: EventResults): 
     const format = (cells: string[]) =>
       `  ${cells.map((c, i) => (right[i] ? c.padStart(width[i]!) : c.padEnd(width[i]!))).join('  ')}`.trimEnd();
     lines.push(format(header), ...rows.map(format), '');
+    if (rules) lines.push(...methodsBlock(category, resolveRules(rules)), '');
   }
   lines.push(
     'Judges: sheets counted of judges assigned. provisional: sheets still missing, the score may move.',
     '',
   );
   return lines.join('\n');
+}
+
+/** The category's top N under each aggregation method, the published one first. */
+function methodsBlock(category: CategoryResult, rules: ScoringRules): string[] {
+  const label = (m: CategoryResult['methods'][number]) =>
+    m.aggregation === 'trimmed-mean' ? `trimmed mean (k=${m.trim})` : m.aggregation;
+  const ordered = [...category.methods].sort(
+    (a, b) =>
+      Number(b.aggregation === rules.aggregation) - Number(a.aggregation === rules.aggregation),
+  );
+  const width = Math.max(...ordered.map((m) => label(m).length));
+  const heading = category.topNChangesWithMethod
+    ? `  Top ${rules.topN} by method — WARNING: the choice of method changes the top ${rules.topN}`
+    : `  Top ${rules.topN} by method — the same under every method`;
+  return [
+    heading,
+    ...ordered.map((m) => {
+      const top = m.standings
+        .filter((s) => s.rank <= rules.topN)
+        .map((s) => `${s.rank}. ${s.teamId}`)
+        .join('  ');
+      const note =
+        m.aggregation === rules.aggregation ? '  (published)' : m.changesTopN ? '  (differs)' : '';
+      return `    ${label(m).padEnd(width)}  ${top || '–'}${note}`;
+    }),
+  ];
 }
