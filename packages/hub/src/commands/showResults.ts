@@ -74,7 +74,9 @@ export function formatResultsTable(event: JudgingEvent, results: EventResults): 
     const format = (cells: string[]) =>
       `  ${cells.map((c, i) => (right[i] ? c.padStart(width[i]!) : c.padEnd(width[i]!))).join('  ')}`.trimEnd();
     lines.push(format(header), ...rows.map(format), '');
-    if (rules) lines.push(...methodsBlock(category, resolveRules(rules)), '');
+    // Once some team has a score: before that every method ranks nobody.
+    if (rules && category.methods.some((m) => m.standings.length > 0))
+      lines.push(...methodsBlock(category, resolveRules(rules)), '');
   }
   lines.push(
     'Judges: sheets counted of judges assigned. provisional: sheets still missing, the score may move.',
