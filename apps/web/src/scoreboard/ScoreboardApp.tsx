@@ -1,108 +1,81 @@
 import { useMemo } from 'react';
-import { readResults, type CategoryResult, type TeamStanding } from '@judgehub/model';
-import { useHubDoc } from '../shared/useHubDoc.js';
-import { useNow } from '../shared/ConnectionBadge.js';
+import { DISPLAY_DOC, RESULTS_DOC, readDisplay, readResults } from '@judgehub/model';
+import { useHubDoc, type HubDocTuning, type HubDoc } from '../shared/useHubDoc.js';
 import { useSession } from '../shared/useSession.js';
+import { Board } from './Board.js';
+import type { BoardLink } from './BoardHeader.js';
+import { joinUrl } from './joinUrl.js';
 
-/** The projected scoreboard: live standings per category, readable from the back of a hall. */
+/**
+ * A projected scoreboard needs to notice a lost hub within seconds (the hall is looking at it) and
+ * come back soon after; it only reads, so frequent heartbeats and short backoff cost the hub
+ * little. A dead link is noticed after at most interval + timeout = 4 s.
+ */
+export const BOARD_TUNING: HubDocTuning = {
+  heartbeatIntervalMs: 1_000,
+  heartbeatTimeoutMs: 3_000,
+  minBackoffMs: 500,
+  maxBackoffMs: 3_000,
+};
+
+/** The projected scoreboard page: the live results, shown as the display document says. */
 export function ScoreboardApp({ token }: { token: string }) {
   const session = useSession(token, 'scoreboard');
   const eventId = session.kind === 'ready' ? session.session.eventId : null;
-  const hub = useHubDoc('results', token, eventId);
-  const results = useMemo(() => (hub ? readResults(hub.doc) : null), [hub]);
-  const now = useNow(1000);
-  const staleSince = hub?.status.disconnectedAt ?? null;
+  const results = useHubDoc(RESULTS_DOC, token, eventId, BOARD_TUNING);
+  const display = useHubDoc(DISPLAY_DOC, token, eventId, BOARD_TUNING);
+  const board = useBoardData(results, display);
 
-  if (session.kind === 'error') {
+  if (session.kind === 'error' && session.final) {
     return (
-      <div className="board board-message">
+      <div className="sb-message">
         <p role="alert">{session.message}</p>
       </div>
     );
   }
-  if (!hub || !results) return <div className="board" />;
-  if (hub.status.state === 'refused') {
+  const refusal = [results, display].find((d) => d?.status.state === 'refused')?.status.refusal;
+  if (refusal) {
     return (
-      <div className="board board-message">
-        <p>{hub.status.refusal}</p>
+      <div className="sb-message">
+        <p role="alert">{refusal}</p>
       </div>
     );
   }
+  if (!board)
+    return (
+      <div className="sb-message" data-testid="board-loading">
+        {session.kind === 'error' && <p role="status">{session.message}</p>}
+      </div>
+    );
   return (
-    <div className="board">
-      <header className="board-head">
-        <h1 data-testid="board-event">{results.eventName || 'JudgeHub'}</h1>
-        <time className="board-clock">
-          {new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-        </time>
-      </header>
-      {staleSince !== null && (
-        <p className="board-stale" data-testid="stale" role="status">
-          Stale since{' '}
-          {new Date(staleSince).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} —
-          reconnecting to the hub; these are the last standings received.
-        </p>
-      )}
-      {results.categories.length === 0 ? (
-        <p className="board-empty">
-          {hub.status.synced ? 'No results yet.' : 'Connecting to the hub…'}
-        </p>
-      ) : (
-        <div
-          className="board-grid"
-          style={{
-            gridTemplateColumns: `repeat(${Math.min(results.categories.length, 3)}, minmax(0, 1fr))`,
-          }}
-        >
-          {results.categories.map((c) => (
-            <CategoryBoard key={c.categoryId} result={c} />
-          ))}
-        </div>
-      )}
+    <div className="sb-screen">
+      <Board
+        {...board}
+        joinUrl={joinUrl(session.kind === 'ready' ? session.session.hubUrl : null)}
+      />
     </div>
   );
 }
 
-function CategoryBoard({ result }: { result: CategoryResult }) {
-  return (
-    <section className="board-category" data-testid={`board-${result.categoryId}`}>
-      <h2>
-        {result.categoryName}
-        <span className="board-progress">
-          {result.sheetsSubmitted}/{result.sheetsAssigned} sheets
-        </span>
-      </h2>
-      <ol className="board-list">
-        {result.standings.map((s) => (
-          <StandingRow key={s.teamId} standing={s} decimals={result.rules?.decimals ?? 2} />
-        ))}
-      </ol>
-    </section>
-  );
+/** What the Board draws, from the two live documents; null until both are open. */
+export function useBoardData(results: HubDoc | null, display: HubDoc | null) {
+  // useHubDoc gives a new object on every change of its document, so these re-read exactly then.
+  const standings = useMemo(() => (results ? readResults(results.doc) : null), [results]);
+  const settings = useMemo(() => (display ? readDisplay(display.doc) : null), [display]);
+  if (!results || !display || !standings || !settings) return null;
+  return {
+    results: standings,
+    display: settings,
+    hubOffsetMs: display.status.hubTimeOffsetMs ?? results.status.hubTimeOffsetMs ?? 0,
+    link: boardLink([results, display]),
+  };
 }
 
-function StandingRow({ standing: s, decimals }: { standing: TeamStanding; decimals: number }) {
-  const awaiting = s.score === null;
-  return (
-    <li
-      className={`board-row ${awaiting ? 'board-row-awaiting' : ''} ${s.rank === 1 ? 'board-row-first' : ''}`}
-      data-testid={`row-${s.teamId}`}
-      data-rank={s.rank ?? ''}
-    >
-      <span className="board-rank">{s.rank ?? '–'}</span>
-      <span className="board-team">{s.teamName}</span>
-      {awaiting ? (
-        <span className="board-awaiting">awaiting scores</span>
-      ) : (
-        <span className="board-score">
-          {s.score!.toFixed(decimals)}
-          {s.provisional && (
-            <span className="board-provisional" title="Not every judge has submitted yet">
-              {s.judgesCounted}/{s.judgesAssigned} judges
-            </span>
-          )}
-        </span>
-      )}
-    </li>
-  );
+/** Stale from when the first of the documents lost the hub, until every one is back. */
+function boardLink(docs: HubDoc[]): BoardLink {
+  const lost = docs.map((d) => d.status.disconnectedAt).filter((t): t is number => t !== null);
+  return {
+    staleSince: lost.length > 0 ? Math.min(...lost) : null,
+    unreachable: lost.length === 0 && docs.some((d) => !d.status.synced),
+  };
 }
