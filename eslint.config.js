@@ -14,6 +14,7 @@ export default defineConfig(
       'data/',
       'test-results/',
       'playwright-report/',
+      'release/',
       '**/*.d.ts',
     ],
   },
@@ -39,6 +40,9 @@ export default defineConfig(
     files: [
       'packages/hub/**',
       'packages/store/**',
+      'packages/discovery/**',
+      'apps/desktop/*.config.ts',
+      'apps/desktop/src/{main,hub,preload}/**',
       'scripts/**',
       'test/**',
       '*.config.{js,ts,mjs}',
@@ -46,7 +50,7 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['apps/web/**', 'packages/sync-client/**'],
+    files: ['apps/web/**', 'packages/sync-client/**', 'apps/desktop/src/renderer/**'],
     ignores: ['apps/web/vite.config.ts'],
     languageOptions: { globals: globals.browser },
   },
@@ -57,7 +61,7 @@ export default defineConfig(
   },
   {
     // Hooks live in .ts files too (useHubDoc.ts), so both extensions get the hooks rules.
-    files: ['apps/web/src/**/*.{ts,tsx}'],
+    files: ['apps/web/src/**/*.{ts,tsx}', 'apps/desktop/src/renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
 );

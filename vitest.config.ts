@@ -12,8 +12,10 @@ export default defineConfig({
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
+      'apps/desktop/src/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/faults/**/*.test.ts',
+      'test/bench-smoke/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -32,11 +32,25 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'judgehub-e2e-'));
 }
 
-/** Runs `judgehub serve --demo` as a real process, exactly as an organiser would. */
+/**
+ * Runs `judgehub serve --demo` as a real process, as an organiser would, but not advertised:
+ * mDNS would multicast on this machine's real network.
+ */
 export async function startHubProcess(dataDir: string, port: number): Promise<HubProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [BIN, 'serve', '--demo', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1'],
+    [
+      BIN,
+      'serve',
+      '--demo',
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--no-mdns',
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -30,8 +30,11 @@ test('a submitted sheet moves the team up the live scoreboard, and survives a hu
   expect(judgeLink, hub!.output()).toBeTruthy();
   expect(boardLink, hub!.output()).toBeTruthy();
 
+  // Screens tall enough for all 14 teams of a category on one page: a page turn (every 15 s)
+  // would hide the row this test follows.
+  const tall = { width: 1920, height: 1600 };
   const board = await context.newPage();
-  await board.setViewportSize({ width: 1920, height: 1080 });
+  await board.setViewportSize(tall);
   await board.goto(boardLink!);
   const row = board.getByTestId(`board-${CATEGORY}`).getByTestId(`row-${TEAM}`);
   await expect(row).toContainText('awaiting scores');
@@ -80,6 +83,7 @@ test('a submitted sheet moves the team up the live scoreboard, and survives a hu
 
   // A freshly opened scoreboard gets the same standings from the restarted hub.
   const fresh = await context.newPage();
+  await fresh.setViewportSize(tall);
   await fresh.goto(boardLink!);
   await expect(fresh.getByTestId(`board-${CATEGORY}`).getByTestId(`row-${TEAM}`)).toHaveAttribute(
     'data-rank',

@@ -50,11 +50,28 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** `judgehub serve` on a free loopback port; resolves once it has printed its banner. */
-export async function startServe(dataDir: string): Promise<ServeProcess> {
+/**
+ * `judgehub serve` on a free loopback port; resolves once it has printed its banner. Never
+ * advertised: mDNS would multicast on this machine's real network.
+ */
+export async function startServe(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
-    [JUDGEHUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'],
+    [
+      JUDGEHUB_BIN,
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--no-mdns',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -16,6 +16,11 @@ export interface HubChildOptions {
   prefix?: string[];
   /** Another build of the CLI to run (default: this installation's). */
   bin?: string;
+  /**
+   * Advertise over mDNS (default: `--no-mdns`). Only inside a network namespace the test made
+   * (`prefix`): in the main namespace mDNS would multicast on this machine's real network.
+   */
+  mdns?: boolean;
   startTimeoutMs?: number;
 }
 
@@ -68,8 +73,12 @@ export class HubChild {
       prefix = [],
       bin = HUB_BIN,
       startTimeoutMs = 15_000,
+      mdns = false,
     } = this.options;
+    if (mdns && prefix.length === 0)
+      throw new Error('a hub may advertise over mDNS only inside a network namespace (prefix)');
     const args = ['serve', '--demo', '--data', dataDir, '--port', String(port), '--host', host];
+    if (!mdns) args.push('--no-mdns');
     const [command, ...commandArgs] = [...prefix, process.execPath, bin, ...args];
     const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;

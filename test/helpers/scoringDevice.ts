@@ -21,6 +21,8 @@ export interface ScoringDeviceOptions {
   slots: ScoreSlot[];
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** The socket class (default: `ws` behaving as a browser's); e.g. one trusting a test CA. */
+  webSocketImpl?: typeof globalThis.WebSocket;
 }
 
 /**
@@ -54,7 +56,7 @@ export class ScoringDevice {
       docName: this.docName,
       token: this.options.token,
       doc: this.doc,
-      WebSocketImpl: BrowserLikeWebSocketImpl,
+      WebSocketImpl: this.options.webSocketImpl ?? BrowserLikeWebSocketImpl,
       minBackoffMs: this.options.minBackoffMs ?? 50,
       maxBackoffMs: this.options.maxBackoffMs ?? 400,
     });

@@ -9,6 +9,8 @@ import {
   createMemoryLogger,
   setUpEvent,
   startHub,
+  type ConnectionLimits,
+  type HubTls,
   type LogRecord,
   type RunningHub,
 } from '@judgehub/hub';
@@ -18,7 +20,7 @@ export interface TestHub {
   hub: RunningHub;
   dataDir: string;
   log: { records: LogRecord[] };
-  /** `ws://127.0.0.1:<port>/sync` */
+  /** `ws://127.0.0.1:<port>/sync` (`wss://` with TLS) */
   syncUrl: string;
 }
 
@@ -29,6 +31,10 @@ export interface HubSetup {
   withDemoEvent?: boolean;
   maxPayloadBytes?: number;
   compactAfter?: number;
+  /** Per-connection rate and size limits (the hub's defaults otherwise). */
+  limits?: Partial<ConnectionLimits>;
+  /** Serve https/wss with this certificate and key. */
+  tls?: HubTls;
 }
 
 /**
@@ -53,13 +59,16 @@ export class TestHubs {
       log,
       maxPayloadBytes: setup.maxPayloadBytes,
       compactAfter: setup.compactAfter,
+      limits: setup.limits,
+      tls: setup.tls,
     });
     this.hubs.add(hub);
     if (setup.withDemoEvent ?? setup.dataDir === undefined) {
       const result = setUpEvent(hub, demoEvent());
       if (!result.ok) throw new Error(`demo event set-up failed: ${result.problems.join('; ')}`);
     }
-    return { hub, dataDir, log, syncUrl: `ws://127.0.0.1:${hub.port}/sync` };
+    const scheme = hub.secure ? 'wss' : 'ws';
+    return { hub, dataDir, log, syncUrl: `${scheme}://127.0.0.1:${hub.port}/sync` };
   }
 
   async stop(testHub: TestHub): Promise<void> {

@@ -41,6 +41,7 @@ describe('one process writes a data folder at a time', () => {
       '0',
       '--host',
       '127.0.0.1',
+      '--no-mdns',
     ]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('One hub per data folder');

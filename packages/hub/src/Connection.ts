@@ -10,6 +10,9 @@ import { encodeDurableAck, encodeHandshake, encodePermissionDenied } from './pro
 import type { Logger } from './logger.js';
 import { updateAddsNothing } from './updateAddsNothing.js';
 import { closeReason } from './closeReason.js';
+import type { ConnectionLimits } from './connectionLimits.js';
+import { TokenBucket } from './TokenBucket.js';
+import type { WriteCheck } from './writeCheck.js';
 
 export interface ConnectionContext {
   room: DocRoom;
@@ -20,6 +23,9 @@ export interface ConnectionContext {
   log: Logger;
   /** Hands a well-formed update from this (writing) peer to be stored, then applied. */
   submit: (update: Uint8Array) => void;
+  /** What a writer's update must satisfy beyond the right to write (e.g. sheet authorship). */
+  checkWrite: WriteCheck;
+  limits: ConnectionLimits;
 }
 
 const HEARTBEAT_REPLY = new Uint8Array([MessageType.Heartbeat]);
@@ -27,15 +33,27 @@ const HEARTBEAT_REPLY = new Uint8Array([MessageType.Heartbeat]);
 /** Thrown for a message that breaks the protocol: the connection is closed with 4400. */
 class ProtocolError extends Error {}
 
+/** Message types counted against the looser presence bucket; every other type is sync. */
+const PRESENCE_TYPES: ReadonlySet<number> = new Set([
+  MessageType.Awareness,
+  MessageType.QueryAwareness,
+  MessageType.Heartbeat,
+  MessageType.Auth,
+]);
+
 /**
- * One WebSocket syncing one document. Every incoming message is decoded defensively; anything
- * malformed closes this connection with a clear code and a log line and never touches the doc.
+ * One WebSocket syncing one document. Every incoming message is rate-limited, size-checked and
+ * decoded defensively; anything malformed, oversized or too fast closes this connection with a
+ * clear code and one log line and never touches the doc. A writer's update must also pass the
+ * document's write check; a refused one is answered like any refused write.
  */
 export class Connection implements Peer {
   readonly canWrite: boolean;
   readonly origin: string;
   private closed = false;
   private deniedOnce = false;
+  private readonly syncBucket: TokenBucket;
+  private readonly presenceBucket: TokenBucket;
 
   constructor(
     private readonly ws: WebSocket,
@@ -43,6 +61,8 @@ export class Connection implements Peer {
   ) {
     this.canWrite = ctx.canWrite;
     this.origin = ctx.origin;
+    this.syncBucket = new TokenBucket(ctx.limits.syncRate);
+    this.presenceBucket = new TokenBucket(ctx.limits.presenceRate);
     const { room } = ctx;
     room.peers.add(this);
     room.awarenessIds.set(this, new Set());
@@ -79,6 +99,18 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    const buffered = this.ws.bufferedAmount;
+    if (buffered > this.ctx.limits.maxBufferedBytes) {
+      // The peer has stopped reading. A close frame would wait behind the backlog, so drop it:
+      // its tablet reconnects and catches up with one sync.
+      this.logWarn('connection.backlogged', {
+        bufferedBytes: buffered,
+        limit: this.ctx.limits.maxBufferedBytes,
+      });
+      this.ws.terminate();
+      this.cleanup();
+      return;
+    }
     this.ws.send(message, (error) => {
       if (error) this.close(CloseCode.InternalError, 'send failed');
     });
@@ -108,6 +140,7 @@ export class Connection implements Peer {
   private handle(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
+    if (!this.withinLimits(type, message.byteLength)) return;
     switch (type) {
       case MessageType.Sync:
         this.handleSync(decoder);
@@ -139,31 +172,70 @@ export class Connection implements Peer {
     }
   }
 
+  /** Rate and size limits; closes the connection (one log line) and says false when exceeded. */
+  private withinLimits(type: number, bytes: number): boolean {
+    const presence = PRESENCE_TYPES.has(type);
+    const bucket = presence ? this.presenceBucket : this.syncBucket;
+    if (!bucket.take()) {
+      const { burst, perSecond } = bucket.limit;
+      this.logWarn('connection.rate_limited', {
+        messages: presence ? 'presence' : 'sync',
+        burst,
+        perSecond,
+      });
+      this.close(
+        CloseCode.SlowDown,
+        `slow down: more than ${perSecond} ${presence ? 'presence' : 'sync'} messages a second`,
+      );
+      return false;
+    }
+    const { maxAwarenessBytes, maxControlBytes } = this.ctx.limits;
+    const limit =
+      type === MessageType.Awareness ? maxAwarenessBytes : presence ? maxControlBytes : Infinity;
+    if (bytes > limit) {
+      this.logWarn('message.too_big', { type, bytes, limit });
+      this.close(CloseCode.MessageTooBig, `message type ${type} of ${bytes} bytes: limit ${limit}`);
+      return false;
+    }
+    return true;
+  }
+
   private handleSync(decoder: decoding.Decoder): void {
     const { room } = this.ctx;
     const subType = decoding.readVarUint(decoder);
     switch (subType) {
       case syncProtocol.messageYjsSyncStep1: {
-        const stateVector = decoding.readVarUint8Array(decoder);
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MessageType.Sync);
-        syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
-        this.send(encoding.toUint8Array(encoder));
+        this.send(room.syncStep2For(decoding.readVarUint8Array(decoder)));
         break;
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
+        let decoded;
         try {
-          Y.decodeUpdate(update);
+          decoded = Y.decodeUpdate(update);
         } catch {
           throw new ProtocolError('malformed Yjs update');
         }
         if (!this.canWrite) {
           // Read-only peers answer our sync step 1 too; only refuse what would change the doc.
-          if (!updateAddsNothing(room.doc, update)) this.refuseWrite();
+          if (!updateAddsNothing(room.doc, update))
+            this.refuseWrite(`read-only: ${this.origin} may not change ${room.name}`);
           return;
         }
+        const verdict = this.ctx.checkWrite(update, decoded);
+        if (!verdict.ok) {
+          if (verdict.failure === 'malformed') throw new ProtocolError(verdict.reason);
+          this.refuseWrite(`refused: ${verdict.reason}`);
+          return;
+        }
+        const gap = room.frontier.gap(decoded);
+        if (gap) {
+          // Not a refusal: the device's next sync brings it again with what it depends on.
+          this.logWarn('update.ignored', { reason: gap });
+          return;
+        }
+        room.frontier.accept(decoded);
         this.ctx.submit(update);
         break;
       }
@@ -172,26 +244,27 @@ export class Connection implements Peer {
     }
   }
 
-  private refuseWrite(): void {
-    const reason = `read-only: ${this.origin} may not change ${this.ctx.room.name}`;
-    this.ctx.log.warn('write.refused', {
-      doc: this.ctx.room.name,
-      who: this.origin,
-      address: this.ctx.remoteAddress,
-    });
+  /** Nothing of the update is stored or applied; the peer is told why, once. */
+  private refuseWrite(reason: string): void {
+    this.logWarn('write.refused', { reason });
     // Say it once per connection, so a misbehaving client cannot make us loop.
     if (!this.deniedOnce) this.send(encodePermissionDenied(reason));
     this.deniedOnce = true;
   }
 
   private reject(reason: string): void {
-    this.ctx.log.warn('message.rejected', {
+    this.logWarn('message.rejected', { reason });
+    this.close(CloseCode.MalformedMessage, reason);
+  }
+
+  /** A warning about this connection: which document, who and from where; never the token. */
+  private logWarn(event: string, fields: Record<string, unknown>): void {
+    this.ctx.log.warn(event, {
       doc: this.ctx.room.name,
       who: this.origin,
       address: this.ctx.remoteAddress,
-      reason,
+      ...fields,
     });
-    this.close(CloseCode.MalformedMessage, reason);
   }
 
   private cleanup(): void {

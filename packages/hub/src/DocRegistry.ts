@@ -263,17 +263,14 @@ export class DocRegistry {
       }
     }
     this.logRows.set(room, good.length);
-    if (good.length === 0) return;
-    try {
-      Y.applyUpdate(room.doc, Y.mergeUpdates(good.map((row) => row.data)), LOAD_ORIGIN);
-    } catch {
-      // One of them decodes but does not integrate: apply one by one and set that one aside.
-      for (const row of good) {
-        try {
-          Y.applyUpdate(room.doc, row.data, LOAD_ORIGIN);
-        } catch (error) {
-          this.quarantineAfterApplyFailure(room, row, error);
-        }
+    // Row by row, not merged first: merging decodes every row once more, which was most of the
+    // start of a large event (docs/PERFORMANCE.md). A row that decodes but does not integrate is
+    // set aside on its own.
+    for (const row of good) {
+      try {
+        Y.applyUpdate(room.doc, row.data, LOAD_ORIGIN);
+      } catch (error) {
+        this.quarantineAfterApplyFailure(room, row, error);
       }
     }
   }

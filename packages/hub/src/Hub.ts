@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_DOC, RESULTS_DOC, parseDocName, readEvent, readSettings } from '@judgehub/model';
@@ -7,12 +6,26 @@ import { DocRegistry } from './DocRegistry.js';
 import { ResultsUpdater } from './ResultsUpdater.js';
 import { Connection } from './Connection.js';
 import { auditOrigin, rightsFor } from './access.js';
-import { principalFor } from './tokens.js';
+import { checkToken, ensurePins } from './tokens.js';
+import { DeviceTracker } from './DeviceTracker.js';
+import { PinAttempts } from './PinAttempts.js';
+import { venueUrl } from './venueUrl.js';
+import type { AccessContext } from './accessApi.js';
 import { closeReason } from './closeReason.js';
 import { handleApi } from './httpApi.js';
 import { serveStatic } from './staticFiles.js';
-import { CloseCode, PROTOCOL_VERSION } from '@judgehub/model';
+import {
+  CloseCode,
+  LINK_REPLACED_MESSAGE,
+  PROTOCOL_VERSION,
+  isAppVersion,
+  isDeviceId,
+} from '@judgehub/model';
 import { createLogger, type Logger } from './logger.js';
+import { connectionLimits, type ConnectionLimits } from './connectionLimits.js';
+import { writeCheckFor } from './writeCheck.js';
+import { createHubServer, type HubTls } from './hubServer.js';
+import { hubIdOf } from './hubId.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -26,15 +39,23 @@ export interface HubOptions {
   maxPayloadBytes?: number;
   /** Compact a document's log into a snapshot after this many rows. */
   compactAfter?: number;
+  /** Per-connection rate and size limits; unset ones keep DEFAULT_CONNECTION_LIMITS. */
+  limits?: Partial<ConnectionLimits>;
+  /** Serve https and wss on the same port instead of http and ws. */
+  tls?: HubTls;
 }
 
 export interface RunningHub {
   port: number;
-  /** `http://127.0.0.1:<port>` — for local use and tests. */
+  /** `http://127.0.0.1:<port>` (`https://` with TLS) — for local use and tests. */
   url: string;
+  /** Served over TLS (https, wss). */
+  secure: boolean;
   store: HubStore;
   registry: DocRegistry;
   generation: number;
+  /** Stable id of this data folder's hub (advertised over mDNS, shown in /api/health). */
+  hubId: string;
   /** Damaged stored rows set aside while loading at this start (see the quarantine table). */
   quarantined: number;
   connectionCount(): number;
@@ -62,18 +83,52 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
   const generation = Number(store.getMeta('generation') ?? '0') + 1;
   store.setMeta('generation', String(generation));
+  const hubId = hubIdOf(store);
 
   const registry = new DocRegistry(store, log, options.compactAfter);
   for (const name of [EVENT_DOC, RESULTS_DOC, ...store.listDocs()]) registry.get(name);
   const results = new ResultsUpdater(registry);
   registry.flush();
+  // The event's judges, read again only when the event changes: reading the whole event for every
+  // connecting tablet made a reconnect storm of a large event CPU-bound (docs/PERFORMANCE.md).
+  let eventJudges: Set<string> | null = null;
+  registry.get(EVENT_DOC).doc.on('update', () => (eventJudges = null));
+  const isEventJudge = (judgeId: string): boolean =>
+    (eventJudges ??= new Set(readEvent(registry.get(EVENT_DOC).doc).judges.map((j) => j.id))).has(
+      judgeId,
+    );
+  // Tokens issued before PINs existed get one now, so every judge can pair by PIN.
+  ensurePins(store);
+  const devices = new DeviceTracker();
 
   const startedAt = Date.now();
   const connections = new Set<Connection>();
-  const server = http.createServer((req, res) => {
+  const limits = connectionLimits(options.limits);
+  const access: AccessContext = {
+    store,
+    registry,
+    devices,
+    pinAttempts: new PinAttempts(),
+    log,
+    hubUrl: (req) => {
+      const venue = venueUrl(
+        options.host ?? '0.0.0.0',
+        (server.address() as AddressInfo).port,
+        req,
+      );
+      // The same address, served over TLS when the hub has a certificate.
+      return options.tls ? { ...venue, url: venue.url.replace(/^http:/, 'https:') } : venue;
+    },
+  };
+  const server = createHubServer(options.tls, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     if (
-      handleApi({ store, registry, startedAt, connections: () => connections.size }, req, res, url)
+      handleApi(
+        { store, registry, startedAt, connections: () => connections.size, access },
+        req,
+        res,
+        url,
+      )
     )
       return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -140,25 +195,27 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const doc = parseDocName(docName);
     if (!doc)
       return refuse(CloseCode.UnknownDocument, `no document "${docName.slice(0, 60)}" on this hub`);
-    const principal = principalFor(store, url.searchParams.get('token'));
-    if (!principal)
-      return refuse(
-        CloseCode.Unauthorized,
-        'missing or unknown token: open your judge link again or ask the organiser',
-      );
+    const check = checkToken(store, url.searchParams.get('token'));
+    if (!check.ok)
+      return check.reason === 'replaced'
+        ? refuse(CloseCode.Revoked, LINK_REPLACED_MESSAGE)
+        : refuse(
+            CloseCode.Unauthorized,
+            'missing or unknown token: open your judge link again or ask the organiser',
+          );
+    const { principal } = check;
     const rights = rightsFor(principal, doc);
     const who = auditOrigin(principal);
     if (!rights.read) return refuse(CloseCode.Forbidden, `${who} may not open ${docName}`, { who });
-    if (
-      doc.kind === 'sheets' &&
-      !readEvent(registry.get(EVENT_DOC).doc).judges.some((j) => j.id === doc.judgeId)
-    ) {
+    if (doc.kind === 'sheets' && !isEventJudge(doc.judgeId)) {
       return refuse(CloseCode.UnknownDocument, `no judge "${doc.judgeId}" in this event`, { who });
     }
     const room = registry.get(docName);
     const connection: Connection = new Connection(ws, {
       room,
       submit: (update) => registry.submit(room, update, connection),
+      checkWrite: writeCheckFor(principal, doc, room),
+      limits,
       canWrite: rights.write,
       origin: who,
       remoteAddress,
@@ -174,6 +231,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
     });
     connections.add(connection);
+    const device = url.searchParams.get('device');
+    const app = url.searchParams.get('app');
+    devices.track({
+      connection,
+      ws,
+      room,
+      token: check.record.token,
+      principal,
+      deviceId: isDeviceId(device) ? device : null,
+      appVersion: isAppVersion(app) ? app : null,
+      address: remoteAddress,
+    });
     ws.on('close', (code: number) => {
       connections.delete(connection);
       log.info('connection.closed', { doc: docName, who, address: remoteAddress, code });
@@ -205,16 +274,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let closing: Promise<void> | null = null;
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    secure: options.tls !== undefined,
     store,
     registry,
     generation,
+    hubId,
     quarantined: registry.quarantined,
     connectionCount: () => connections.size,
     close: () =>
       (closing ??= (async () => {
         clearInterval(reaper);
         results.stop();
+        devices.close();
         for (const c of connections) c.close(CloseCode.HubShuttingDown, 'hub is shutting down');
         wss.close();
         await new Promise<void>((resolve) => {

@@ -1,11 +1,13 @@
 import {
   EVENT_DOC,
   RESULTS_DOC,
-  computeResults,
+  rankCategory,
   readEvent,
   readSheets,
+  sheetEntries,
   sheetsDocName,
   writeResults,
+  type CategoryResult,
   type JudgingEvent,
   type ScoreSheet,
 } from '@judgehub/model';
@@ -13,11 +15,16 @@ import { HUB_ORIGIN, type DocRegistry } from './DocRegistry.js';
 
 /**
  * Keeps the `results` document derived from the event and every judge's sheets. A change marks
- * what it touched stale; one recompute per event-loop tick writes only the categories that moved.
+ * what it touched stale; one recompute per event-loop tick ranks again only the categories whose
+ * sheets changed (a committed value touches one) and writes only what moved.
  */
 export class ResultsUpdater {
   private event: JudgingEvent | null = null;
   private readonly sheets = new Map<string, ReadonlyMap<string, ScoreSheet>>();
+  /** Categories with a changed sheet since the last recompute; every one while `allStale`. */
+  private readonly staleCategories = new Set<string>();
+  private allStale = true;
+  private readonly ranked = new Map<string, CategoryResult>();
   private readonly watched = new Set<string>();
   private scheduled: NodeJS.Immediate | null = null;
   private stopped = false;
@@ -25,6 +32,7 @@ export class ResultsUpdater {
   constructor(private readonly registry: DocRegistry) {
     registry.get(EVENT_DOC).doc.on('update', () => {
       this.event = null;
+      this.allStale = true;
       this.schedule();
     });
     this.recompute();
@@ -45,7 +53,23 @@ export class ResultsUpdater {
       }
       byJudge.set(judge.id, sheets);
     }
-    writeResults(this.registry.get(RESULTS_DOC).doc, computeResults(event, byJudge), HUB_ORIGIN);
+    const stale = this.allStale ? null : new Set(this.staleCategories);
+    this.allStale = false;
+    this.staleCategories.clear();
+    if (stale?.size === 0) return;
+    if (!stale) this.ranked.clear();
+    const categories = event.categories.map((category) => {
+      const kept = stale && !stale.has(category.id) ? this.ranked.get(category.id) : undefined;
+      const result = kept ?? rankCategory(event, category, byJudge);
+      this.ranked.set(category.id, result);
+      return result;
+    });
+    writeResults(
+      this.registry.get(RESULTS_DOC).doc,
+      { eventId: event.settings.id, eventName: event.settings.name, categories },
+      HUB_ORIGIN,
+      stale ?? undefined,
+    );
   }
 
   /** No recompute after this, even for changes committed while the hub shuts down. */
@@ -58,8 +82,15 @@ export class ResultsUpdater {
   private watch(judgeId: string): void {
     if (this.watched.has(judgeId)) return;
     this.watched.add(judgeId);
-    this.registry.get(sheetsDocName(judgeId)).doc.on('update', () => {
+    sheetEntries(this.registry.get(sheetsDocName(judgeId)).doc).observe((change) => {
       this.sheets.delete(judgeId);
+      for (const key of change.keysChanged) {
+        const entry: unknown = change.target.get(key);
+        const categoryId = (entry as { categoryId?: unknown } | undefined)?.categoryId;
+        // A removed or malformed entry does not say its category: rank them all again.
+        if (typeof categoryId === 'string') this.staleCategories.add(categoryId);
+        else this.allStale = true;
+      }
       this.schedule();
     });
   }

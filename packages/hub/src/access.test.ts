@@ -23,19 +23,39 @@ const matrix: [string, Principal, Record<string, { read: boolean; write: boolean
   [
     'organiser',
     organiser,
-    { event: readWrite, results: read, 'sheets/J1': read, 'sheets/J2': read },
+    {
+      event: readWrite,
+      results: read,
+      display: readWrite,
+      'sheets/J1': read,
+      'sheets/J2': read,
+    },
   ],
   [
     'head judge',
     headJudge,
-    { event: read, results: read, 'sheets/J1': readWrite, 'sheets/J2': readWrite },
+    {
+      event: read,
+      results: read,
+      display: readWrite,
+      'sheets/J1': readWrite,
+      'sheets/J2': readWrite,
+    },
   ],
-  ['scoreboard', scoreboard, { event: read, results: read, 'sheets/J1': none, 'sheets/J2': none }],
-  ['judge J1', judgeJ1, { event: read, results: read, 'sheets/J1': readWrite, 'sheets/J2': none }],
+  [
+    'scoreboard',
+    scoreboard,
+    { event: read, results: read, display: read, 'sheets/J1': none, 'sheets/J2': none },
+  ],
+  [
+    'judge J1',
+    judgeJ1,
+    { event: read, results: read, display: read, 'sheets/J1': readWrite, 'sheets/J2': none },
+  ],
   [
     'judge with no id',
     judgeWithoutId,
-    { event: read, results: read, 'sheets/J1': none, 'sheets/J2': none },
+    { event: read, results: read, display: read, 'sheets/J1': none, 'sheets/J2': none },
   ],
 ];
 
@@ -50,6 +70,11 @@ describe('rightsFor', () => {
   it('lets nobody but the hub write results', () => {
     for (const [, principal] of matrix)
       expect(rightsFor(principal, doc('results')).write).toBe(false);
+  });
+
+  it('lets only the organiser and the head judge change what the scoreboards show', () => {
+    const writers = matrix.filter(([, p]) => rightsFor(p, doc('display')).write).map(([n]) => n);
+    expect(writers).toEqual(['organiser', 'head judge']);
   });
 
   it('never grants write without read', () => {

@@ -14,7 +14,7 @@ export interface DocRights {
 
 /**
  * Who may read and write which document (DESIGN.md, Documents). `results` is written only by
- * the hub itself, so no principal has write access to it.
+ * the hub itself, so no principal has write access to it; `display` is read by every screen.
  */
 export function rightsFor(principal: Principal, doc: DocName): DocRights {
   switch (doc.kind) {
@@ -22,6 +22,12 @@ export function rightsFor(principal: Principal, doc: DocName): DocRights {
       return { read: true, write: principal.role === 'organiser' };
     case 'results':
       return { read: true, write: false };
+    case 'display':
+      // The organiser and head judge run the screens (modes, freeze, awards reveal).
+      return {
+        read: true,
+        write: principal.role === 'organiser' || principal.role === 'head-judge',
+      };
     case 'sheets': {
       const own = principal.role === 'judge' && principal.judgeId === doc.judgeId;
       const head = principal.role === 'head-judge';

@@ -45,4 +45,21 @@ describe('judgehub command line', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('--format must be json or csv, got "xlsx"');
   });
+
+  // Only command lines refused before any socket opens: a unit test must never multicast.
+  it('checks the mDNS options of serve and discover before touching the network', async () => {
+    expect((await run('--help')).stdout).toMatch(/^ {2}discover +\S/m);
+    expect((await run('serve', '--help')).stdout).toContain('--no-mdns');
+    const both = await run('serve', '--no-mdns', '--mdns-interface', 'eth0');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--no-mdns and --mdns-interface contradict each other');
+    for (const timeout of ['soon', '-1', '', '100000']) {
+      const bad = await run('discover', `--timeout=${timeout}`);
+      expect(bad.code, `--timeout "${timeout}"`).toBe(2);
+      expect(bad.stderr).toContain(`--timeout must be a number of seconds from 0 to 86400`);
+    }
+    const missing = await run('discover', '--mdns-interface', 'no-such-interface0');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no network interface "no-such-interface0"');
+  });
 });

@@ -15,15 +15,20 @@ import {
   type Io,
 } from './commands/command.js';
 import { backupCommand } from './commands/backup.js';
+import { discoverCommand } from './commands/discover.js';
 import { exportCommand } from './commands/exportData.js';
 import { acquireLock, describeHolder } from './commands/hubLock.js';
 import { importCommand } from './commands/importEvent.js';
 import { restoreCommand } from './commands/restore.js';
 import { resultsCommand } from './commands/showResults.js';
 import { createLogger } from './logger.js';
+import { advertiseRunningHub } from './hubAdvertising.js';
 import { lanAddress } from './lanAddress.js';
+import type { HubTls } from './hubServer.js';
+import { readTlsFiles } from './tlsFiles.js';
 
 const SERVE_HELP = `Usage: judgehub serve [--port N] [--host ADDR] [--data DIR] [--demo]
+                     [--no-mdns | --mdns-interface NAME] [--tls-cert FILE --tls-key FILE]
 
 Runs the hub: serves the judge, scoreboard and organiser pages and syncs every tablet over
 WebSocket. Data lives in a SQLite file in --data; only one hub (or import) may use a data folder
@@ -36,6 +41,16 @@ Options:
   --demo       If the data folder has no event yet, load the demo event
                (14 teams, 7 judges, 2 categories)
   --web DIR    Built web UI to serve (default: apps/web/dist of this installation)
+  --tls-cert FILE, --tls-key FILE
+               Serve https and wss on the port, with this PEM certificate and its
+               private key (give both); every link then starts with https://
+  --no-mdns    Do not advertise the hub on the network
+  --mdns-interface NAME
+               Advertise on this network interface (default: the one with the default
+               route, never Docker, VM or VPN adapters)
+
+The hub advertises itself on the venue network (mDNS, _judgehub._tcp) with its event, so the
+JudgeHub app and \`judgehub discover\` find it without typing an address.
 
 Logs are JSON lines on standard output. Stop the hub with Ctrl+C: it finishes writing first.
 `;
@@ -44,10 +59,22 @@ const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Run the hub on a data folder (the venue laptop)',
   help: SERVE_HELP,
-  options: ['port', 'host', 'data', 'web', 'demo'],
+  options: [
+    'port',
+    'host',
+    'data',
+    'web',
+    'demo',
+    'no-mdns',
+    'mdns-interface',
+    'tls-cert',
+    'tls-key',
+  ],
   async run({ values, positionals }, io) {
     if (positionals.length > 0)
       return usageError(io, 'serve', `unexpected "${positionals.join(' ')}"`);
+    if (values['no-mdns'] && values['mdns-interface'] !== undefined)
+      return usageError(io, 'serve', '--no-mdns and --mdns-interface contradict each other');
     const port = values.port === undefined ? 7420 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       return usageError(
@@ -55,12 +82,27 @@ const serveCommand: CliCommand = {
         'serve',
         `--port must be a whole number from 0 to 65535, got "${values.port}"`,
       );
+    const certFile = values['tls-cert'];
+    const keyFile = values['tls-key'];
+    let tls: HubTls | undefined;
+    if (certFile !== undefined || keyFile !== undefined) {
+      if (certFile === undefined || keyFile === undefined)
+        return usageError(io, 'serve', '--tls-cert and --tls-key go together: give both files');
+      const read = readTlsFiles(certFile, keyFile);
+      if (!read.ok) {
+        io.stderr(`judgehub serve: ${read.message}\n`);
+        return ExitCode.Failed;
+      }
+      tls = read.tls;
+    }
     return serve({
       port,
       host: values.host ?? '0.0.0.0',
       dataDir: path.resolve(values.data ?? 'data'),
       webRoot: path.resolve(values.web ?? defaultWebRoot()),
       demo: values.demo ?? false,
+      tls,
+      mdns: values['no-mdns'] ? null : { interfaceName: values['mdns-interface'] },
     });
   },
 };
@@ -72,6 +114,7 @@ const COMMANDS: readonly CliCommand[] = [
   resultsCommand,
   backupCommand,
   restoreCommand,
+  discoverCommand,
 ];
 
 const HELP = `judgehub — the JudgeHub venue hub
@@ -92,6 +135,7 @@ Examples:
   judgehub export --data venue --out backup.json
   judgehub export --data venue --format csv --out results.csv
   judgehub backup --data venue --out venue-1030.sqlite
+  judgehub discover                           the hubs on this network, as tablets see them
 
 The event file is described in docs/EVENT_FILE.md, the exports in docs/EXPORTS.md.
 `;
@@ -159,6 +203,9 @@ async function serve(opts: {
   dataDir: string;
   webRoot: string;
   demo: boolean;
+  tls?: HubTls;
+  /** null: not advertised (--no-mdns). */
+  mdns: { interfaceName?: string } | null;
 }): Promise<number> {
   const log = createLogger();
   fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -178,6 +225,7 @@ async function serve(opts: {
       host: opts.host,
       webRoot: opts.webRoot,
       log,
+      tls: opts.tls,
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -197,32 +245,49 @@ async function serve(opts: {
     if (!result.ok) throw new Error(`demo event is invalid: ${result.problems.join('; ')}`);
     log.info('event.created', { eventId: readSettings(eventDoc).id, source: 'demo' });
   }
-  printBanner(hub, opts.host);
+  // After listening (DESIGN.md): a tablet that finds the hub can connect at once.
+  const advertising = opts.mdns
+    ? advertiseRunningHub(hub, {
+        listenHost: opts.host,
+        interfaceName: opts.mdns.interfaceName,
+        log,
+      })
+    : null;
+  printBanner(hub, opts.host, advertising?.describe() ?? 'off (--no-mdns)');
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       log.info('hub.stopping', { signal });
-      void hub.close().then(() => {
-        lock.release();
-        resolve(0);
-      });
+      // Goodbye first, so tablets stop trying this hub before its sockets close.
+      void Promise.resolve(advertising?.stop())
+        .then(() => hub.close())
+        .then(() => {
+          lock.release();
+          resolve(0);
+        });
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
 }
 
-function printBanner(hub: Awaited<ReturnType<typeof startHub>>, host: string): void {
+function printBanner(
+  hub: Awaited<ReturnType<typeof startHub>>,
+  host: string,
+  advertised: string,
+): void {
   const settings = readSettings(hub.registry.get(EVENT_DOC).doc);
   const lan =
     host === '0.0.0.0' ? lanAddress() : host === '127.0.0.1' || host === 'localhost' ? null : host;
-  const base = `http://${lan ?? 'localhost'}:${hub.port}`;
+  const scheme = hub.secure ? 'https' : 'http';
+  const base = `${scheme}://${lan ?? 'localhost'}:${hub.port}`;
   const lines = [
     '',
     `JudgeHub hub running — ${settings.name || 'no event yet'}`,
     `  Data:          ${hub.store.path}`,
-    `  This laptop:   http://localhost:${hub.port}`,
+    `  This laptop:   ${scheme}://localhost:${hub.port}`,
     ...(lan ? [`  Venue network: ${base}`] : []),
+    `  mDNS:          ${advertised}`,
     '',
   ];
   if (hub.quarantined > 0) {
@@ -241,10 +306,17 @@ function printBanner(hub: Awaited<ReturnType<typeof startHub>>, host: string): v
       '',
     );
   } else {
-    // Organiser and head-judge pages are not built yet; their tokens exist for when they are.
-    const links = accessLinks(hub, base).filter(
-      (l) => l.role === 'scoreboard' || l.role === 'judge',
-    );
+    // The organiser's page hands out QR codes and PINs; the head-judge page is not built yet.
+    const all = accessLinks(hub, base);
+    const organiser = all.find((l) => l.role === 'organiser');
+    if (organiser)
+      lines.push(
+        `  Organiser:     ${organiser.url}`,
+        '                 QR codes and PINs for every judge, who is connected, replacing a lost',
+        '                 tablet’s link. Keep this link to yourself.',
+        '',
+      );
+    const links = all.filter((l) => l.role === 'scoreboard' || l.role === 'judge');
     const width = Math.max(
       ...links.map((l) => l.label.length + (l.judgeId ? l.judgeId.length + 1 : 0)),
     );

@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EVENT_DOC, readEvent } from '@judgehub/model';
+import { EVENT_DOC, LINK_REPLACED_MESSAGE, readEvent } from '@judgehub/model';
 import type { HubStore } from '@judgehub/store';
 import type { DocRegistry } from './DocRegistry.js';
-import { principalFor } from './tokens.js';
+import { checkToken } from './tokens.js';
+import { handleAccessApi, type AccessContext } from './accessApi.js';
+import { hubIdOf } from './hubId.js';
 
 export interface ApiContext {
   store: HubStore;
   registry: DocRegistry;
   startedAt: number;
   connections: () => number;
+  /** Pairing, the organiser's access page and the device list (accessApi.ts). */
+  access: AccessContext;
 }
 
 /** Handles `/api/*`; returns false for paths it does not know. */
@@ -23,15 +27,20 @@ export function handleApi(
     const token = header?.startsWith('Bearer ')
       ? header.slice('Bearer '.length)
       : url.searchParams.get('token');
-    const principal = principalFor(ctx.store, token);
-    if (!principal) {
+    const check = checkToken(ctx.store, token);
+    if (!check.ok) {
       json(res, 401, {
         error:
-          'This link is not valid on this hub. Ask the organiser for a new judge link or QR code.',
+          check.reason === 'replaced'
+            ? LINK_REPLACED_MESSAGE
+            : 'This link is not valid on this hub. Ask the organiser for a new judge link or QR code.',
+        code: check.reason,
       });
       return true;
     }
+    const { principal } = check;
     const event = readEvent(ctx.registry.get(EVENT_DOC).doc);
+    const venue = ctx.access.hubUrl(req);
     const judge = principal.judgeId
       ? event.judges.find((j) => j.id === principal.judgeId)
       : undefined;
@@ -41,12 +50,15 @@ export function handleApi(
       name: judge?.name ?? principal.label,
       eventId: event.settings.id,
       eventName: event.settings.name,
+      // For the judges' join QR code on the scoreboard; null when only this laptop reaches it.
+      hubUrl: venue.onVenueNetwork ? venue.url : null,
     });
     return true;
   }
   if (url.pathname === '/api/health') {
     json(res, 200, {
       status: 'ok',
+      hubId: hubIdOf(ctx.store),
       uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
       connections: ctx.connections(),
       documents: ctx.registry.all().length,
@@ -55,6 +67,7 @@ export function handleApi(
     });
     return true;
   }
+  if (handleAccessApi(ctx.access, req, res, url)) return true;
   if (url.pathname.startsWith('/api/')) {
     json(res, 404, { error: `no API endpoint ${url.pathname}` });
     return true;

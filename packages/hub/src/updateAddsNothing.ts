@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 
+type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
+
 /**
  * Whether applying `update` would leave `doc` unchanged: every struct is already known and every
  * deletion already applied. Used to tell a read-only peer's harmless sync reply from a write.
@@ -7,9 +9,14 @@ import * as Y from 'yjs';
 export function updateAddsNothing(doc: Y.Doc, update: Uint8Array): boolean {
   const missing = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
   if (missing.structs.some((s) => !(s instanceof Y.Skip))) return false;
-  if (missing.ds.clients.size === 0) return true;
+  return deletesOnlyWhatIsDeleted(doc, missing.ds);
+}
+
+/** Whether every deletion in `ds` is already applied in `doc` (so it would change nothing). */
+export function deletesOnlyWhatIsDeleted(doc: Y.Doc, ds: DeleteSet): boolean {
+  if (ds.clients.size === 0) return true;
   const known = Y.createDeleteSetFromStructStore(doc.store);
-  for (const [client, ranges] of missing.ds.clients) {
+  for (const [client, ranges] of ds.clients) {
     const have = known.clients.get(client) ?? [];
     for (const r of ranges) if (!covered(have, r.clock, r.clock + r.len)) return false;
   }

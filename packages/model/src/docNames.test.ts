@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  DISPLAY_DOC,
   EVENT_DOC,
   RESULTS_DOC,
   formatDocName,
@@ -12,6 +13,7 @@ describe('document names', () => {
   it.each<[string, DocName]>([
     ['event', { kind: 'event' }],
     ['results', { kind: 'results' }],
+    ['display', { kind: 'display' }],
     ['sheets/J1', { kind: 'sheets', judgeId: 'J1' }],
     ['sheets/head_judge-2', { kind: 'sheets', judgeId: 'head_judge-2' }],
   ])('parses %s and formats it back', (name, doc) => {
@@ -22,6 +24,7 @@ describe('document names', () => {
   it('names the fixed documents and a judge’s sheets', () => {
     expect(EVENT_DOC).toBe('event');
     expect(RESULTS_DOC).toBe('results');
+    expect(DISPLAY_DOC).toBe('display');
     expect(sheetsDocName('J7')).toBe('sheets/J7');
     expect(parseDocName(sheetsDocName('J7'))).toEqual({ kind: 'sheets', judgeId: 'J7' });
   });
@@ -39,6 +42,8 @@ describe('document names', () => {
     '/event',
     'sheets',
     'results/J1',
+    'Display',
+    'display/1',
   ])('rejects %j', (name) => {
     expect(parseDocName(name)).toBeNull();
   });

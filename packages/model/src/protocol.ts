@@ -27,13 +27,23 @@ export const AUTH_PERMISSION_DENIED = 0;
 /** Close codes: 4000–4999 are ours; the close reason says what to fix. */
 export const CloseCode = {
   HubShuttingDown: 1001,
-  /** A message larger than the hub accepts (sent by `ws` itself). */
+  /**
+   * A message larger than the hub accepts: a frame over the hub's maxPayload (sent by `ws`
+   * itself), or an awareness or control message over its own, much smaller cap.
+   */
   MessageTooBig: 1009,
   InternalError: 1011,
   MalformedMessage: 4400,
   Unauthorized: 4401,
   Forbidden: 4403,
   UnknownDocument: 4404,
+  /** The organiser replaced this link (a lost tablet): its token is revoked for good. */
+  Revoked: 4410,
+  /**
+   * This connection sent messages faster than the hub's per-connection rate limit allows for
+   * longer than its burst allowance. Retryable: reconnect after a backoff of a few seconds.
+   */
+  SlowDown: 4429,
 } as const;
 
 /** Close codes after which reconnecting cannot help: a person has to act. */
@@ -41,6 +51,7 @@ export const FINAL_CLOSE_CODES: Readonly<Record<number, string>> = {
   [CloseCode.Unauthorized]: 'This link is no longer valid on the hub.',
   [CloseCode.Forbidden]: 'This device may not open this document.',
   [CloseCode.UnknownDocument]: 'The hub does not know this document.',
+  [CloseCode.Revoked]: 'This link was replaced by the organiser. Ask them for a new one.',
 };
 
 export interface Handshake {

@@ -87,6 +87,57 @@ describe('results document', () => {
     expect(readResults(doc).categories.map((c) => c.categoryId)).toEqual(['innovation-project']);
   });
 
+  it('one team changing place rewrites that team and the teams it passed, not the category', () => {
+    const event = demoEvent();
+    const design = event.categories.find((c) => c.id === 'robot-design')!;
+    const [first, ...rest] = design.criteria;
+    const sheets = new Y.Doc();
+    const judge = { categoryId: design.id, author: 'J1', device: 'tablet-1', at: 1_000 };
+    // Every team scored in the order of their ids, T01 lowest (J1's sheets count where assigned).
+    event.teams.forEach((team, i) => {
+      const set = (criterionId: string, value: number) =>
+        commitField(sheets, {
+          ...judge,
+          teamId: team.id,
+          field: criterionField(criterionId),
+          value,
+        });
+      set(first!.id, Math.min(first!.max, first!.min + i));
+      for (const criterion of rest) set(criterion.id, criterion.max - 1);
+      commitField(sheets, { ...judge, teamId: team.id, field: 'status', value: 'submitted' });
+    });
+    const results = () => computeResults(event, new Map([['J1', readSheets(sheets)]]));
+    const doc = new Y.Doc();
+    writeResults(doc, results());
+    const whole = Y.encodeStateAsUpdate(doc).byteLength;
+
+    const rankOfT01 = () =>
+      readResults(doc).categories[0]!.standings.find((t) => t.teamId === 'T01')!.rank;
+    const rankBefore = rankOfT01();
+    const before = Y.encodeStateVector(doc);
+    const value = first!.min + 2;
+    commitField(sheets, { ...judge, teamId: 'T01', field: criterionField(first!.id), value });
+    expect(writeResults(doc, results())).toBe(true);
+    const diff = Y.encodeStateAsUpdate(doc, before).byteLength;
+
+    expect(readResults(doc)).toEqual(results());
+    expect(rankOfT01()).toBeLessThan(rankBefore!);
+    expect(diff).toBeLessThan(whole / 4);
+  });
+
+  it('reads a category written whole by an earlier hub', () => {
+    const doc = new Y.Doc();
+    const results = demoResults();
+    doc.transact(() => {
+      doc.getMap('meta').set('eventId', results.eventId);
+      doc.getMap('meta').set('eventName', results.eventName);
+      for (const c of results.categories) doc.getMap('categories').set(c.categoryId, c);
+    });
+    expect(readResults(doc)).toEqual(results);
+    expect(writeResults(doc, results)).toBe(true);
+    expect(readResults(doc)).toEqual(results);
+  });
+
   it('an empty document reads as no results', () => {
     expect(readResults(new Y.Doc())).toEqual({ eventId: '', eventName: '', categories: [] });
   });

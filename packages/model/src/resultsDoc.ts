@@ -1,56 +1,175 @@
 import * as Y from 'yjs';
-import type { CategoryResult, EventResults } from './ranking.js';
+import type { CategoryResult, EventResults, MethodRanking, TeamStanding } from './ranking.js';
 
 /**
- * Layout of the `results` document, written only by the hub: root map `categories` holds each
- * category's CategoryResult as JSON under its id; root map `meta` holds the event's id and name.
+ * Layout of the `results` document, written only by the hub. Root map `meta` holds the event's id
+ * and name. Each category is split so that a changed score rewrites only what it moved:
+ * - `categories`: category id → the CategoryResult without its standings (and each method
+ *   without its standings);
+ * - `standings`: `<category>|<team>` → that team's TeamStanding and its place in the list;
+ * - `methodStandings`: `<category>|<method index>|<team>` → its rank and score under that method.
+ *
+ * One value committed moves one team and the teams it passes, a few hundred bytes for every
+ * scoreboard instead of the whole category (tens of kB for 150 teams). A `categories` entry that
+ * still holds its standings (written before this layout) is read as it is.
  */
 export function resultsMaps(doc: Y.Doc): {
   meta: Y.Map<string>;
-  categories: Y.Map<CategoryResult>;
+  categories: Y.Map<CategoryHeader>;
+  standings: Y.Map<PlacedStanding>;
+  methodStandings: Y.Map<PlacedMethodStanding>;
 } {
-  return { meta: doc.getMap('meta'), categories: doc.getMap('categories') };
+  return {
+    meta: doc.getMap('meta'),
+    categories: doc.getMap('categories'),
+    standings: doc.getMap('standings'),
+    methodStandings: doc.getMap('methodStandings'),
+  };
 }
 
-/** Writes results, touching only what changed so scoreboards receive small updates. */
-export function writeResults(doc: Y.Doc, results: EventResults, origin: unknown = null): boolean {
-  const { meta, categories } = resultsMaps(doc);
-  let changed = false;
-  doc.transact(() => {
-    for (const [key, value] of [
-      ['eventId', results.eventId],
-      ['eventName', results.eventName],
-    ] as const) {
-      if (meta.get(key) !== value) {
-        meta.set(key, value);
-        changed = true;
-      }
+type MethodHeader = Omit<MethodRanking, 'standings'>;
+type CategoryHeader = Omit<CategoryResult, 'standings' | 'methods'> & {
+  methods: (MethodHeader & { standings?: MethodRanking['standings'] })[];
+  standings?: TeamStanding[];
+};
+type MethodStanding = MethodRanking['standings'][number];
+type PlacedStanding = TeamStanding & { place: number };
+type PlacedMethodStanding = MethodStanding & { place: number };
+
+/** Deep equality of JSON values, without serialising (the hub compares hundreds per change). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // Like JSON: a key holding undefined is no key (a stored value has none).
+  const ka = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (ka.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return ka.every((k) => same(x[k], y[k]));
+}
+
+/**
+ * Writes results, touching only what changed so scoreboards receive small updates. `changed`
+ * (category ids) limits the comparison to those categories when the caller knows the others are
+ * as last written; categories no longer in `results` are removed either way.
+ */
+export function writeResults(
+  doc: Y.Doc,
+  results: EventResults,
+  origin: unknown = null,
+  changed?: ReadonlySet<string>,
+): boolean {
+  const maps = resultsMaps(doc);
+  let wrote = false;
+  const put = <T>(map: Y.Map<T>, key: string, value: T) => {
+    if (!same(map.get(key), value)) {
+      map.set(key, value);
+      wrote = true;
     }
+  };
+  doc.transact(() => {
+    put(maps.meta, 'eventId', results.eventId);
+    put(maps.meta, 'eventName', results.eventName);
     const keep = new Set<string>();
     for (const category of results.categories) {
       keep.add(category.categoryId);
-      const current = categories.get(category.categoryId);
-      if (!current || JSON.stringify(current) !== JSON.stringify(category)) {
-        categories.set(category.categoryId, category);
-        changed = true;
-      }
+      if (changed && !changed.has(category.categoryId) && maps.categories.has(category.categoryId))
+        continue;
+      wrote = writeCategory(maps, category) || wrote;
     }
-    for (const id of [...categories.keys()]) {
-      if (!keep.has(id)) {
-        categories.delete(id);
-        changed = true;
+    for (const id of [...maps.categories.keys()]) {
+      if (keep.has(id)) continue;
+      maps.categories.delete(id);
+      wrote = true;
+    }
+    // Entries of categories no longer there (or teams no longer listed) go too.
+    for (const map of [maps.standings, maps.methodStandings]) {
+      for (const key of [...map.keys()]) {
+        if (keep.has(key.slice(0, key.indexOf('|')))) continue;
+        map.delete(key);
+        wrote = true;
       }
     }
   }, origin);
-  return changed;
+  return wrote;
+}
+
+function writeCategory(maps: ReturnType<typeof resultsMaps>, category: CategoryResult): boolean {
+  let wrote = false;
+  const { standings, methods, ...rest } = category;
+  const header: CategoryHeader = {
+    ...rest,
+    methods: methods.map(({ standings: _s, ...m }) => m),
+  };
+  if (!same(maps.categories.get(category.categoryId), header)) {
+    maps.categories.set(category.categoryId, header);
+    wrote = true;
+  }
+  const prefix = `${category.categoryId}|`;
+  const listed = new Set<string>();
+  standings.forEach((standing, place) => {
+    const key = prefix + standing.teamId;
+    listed.add(key);
+    const value = { ...standing, place };
+    if (!same(maps.standings.get(key), value)) {
+      maps.standings.set(key, value);
+      wrote = true;
+    }
+  });
+  methods.forEach((method, m) => {
+    method.standings.forEach((standing, place) => {
+      const key = `${prefix}${m}|${standing.teamId}`;
+      listed.add(key);
+      const value = { ...standing, place };
+      if (!same(maps.methodStandings.get(key), value)) {
+        maps.methodStandings.set(key, value);
+        wrote = true;
+      }
+    });
+  });
+  for (const map of [maps.standings, maps.methodStandings]) {
+    for (const key of [...map.keys()]) {
+      if (key.startsWith(prefix) && !listed.has(key)) {
+        map.delete(key);
+        wrote = true;
+      }
+    }
+  }
+  return wrote;
 }
 
 export function readResults(doc: Y.Doc): EventResults {
-  const { meta, categories } = resultsMaps(doc);
+  const maps = resultsMaps(doc);
+  const standings = new Map<string, PlacedStanding[]>();
+  const methodStandings = new Map<string, PlacedMethodStanding[]>();
+  const group = <T>(into: Map<string, T[]>, key: string, value: T) => {
+    const list = into.get(key);
+    if (list) list.push(value);
+    else into.set(key, [value]);
+  };
+  for (const [key, value] of maps.standings)
+    group(standings, key.slice(0, key.indexOf('|')), value);
+  for (const [key, value] of maps.methodStandings)
+    group(methodStandings, key.slice(0, key.lastIndexOf('|')), value);
+  const unplace = <T extends { place: number }>(list: T[] | undefined): Omit<T, 'place'>[] =>
+    (list ?? []).sort((a, b) => a.place - b.place).map(({ place: _p, ...rest }) => rest);
+
+  const categories = [...maps.categories.values()].map((header): CategoryResult => {
+    const id = header.categoryId;
+    return {
+      ...header,
+      standings: header.standings ?? unplace(standings.get(id)),
+      methods: header.methods.map((m, i) => ({
+        ...m,
+        standings: m.standings ?? unplace(methodStandings.get(`${id}|${i}`)),
+      })),
+    };
+  });
   return {
-    eventId: meta.get('eventId') ?? '',
-    eventName: meta.get('eventName') ?? '',
-    categories: [...categories.values()].sort(
+    eventId: maps.meta.get('eventId') ?? '',
+    eventName: maps.meta.get('eventName') ?? '',
+    categories: categories.sort(
       (a, b) => a.order - b.order || a.categoryId.localeCompare(b.categoryId),
     ),
   };

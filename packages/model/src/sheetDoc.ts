@@ -29,7 +29,7 @@ export interface SheetEntry {
   value: number | string | null;
   /** Heads of this field that the author saw when committing. */
   prev: string[];
-  /** Who committed it: the judge's id, or `head:<id>` for a head judge's correction. */
+  /** Who committed it: the judge's id, or `headJudgeAuthor(id)` for a head judge's correction. */
   author: string;
   /** The device (install) that committed it. */
   device: string;

@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './schema.js';
 import { Compaction, type LogRow } from './compaction.js';
+import { TokenTable, type NewToken, type TokenRecord } from './TokenTable.js';
+
+export type { NewToken, Role, TokenRecord } from './TokenTable.js';
 
 export interface AppendedUpdate {
   doc: string;
@@ -16,26 +19,6 @@ export interface StoredUpdate {
   data: Uint8Array;
 }
 
-export type Role = 'organiser' | 'head-judge' | 'judge' | 'scoreboard';
-
-export interface TokenRecord {
-  token: string;
-  role: Role;
-  judgeId: string | null;
-  label: string;
-  createdAt: number;
-  revokedAt: number | null;
-}
-
-interface TokenRow {
-  token: string;
-  role: Role;
-  judge_id: string | null;
-  label: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
 export const DATABASE_FILE = 'judgehub.sqlite';
 
 /**
@@ -46,6 +29,8 @@ export class HubStore {
   readonly path: string;
   /** Snapshots, audit trail and quarantine. */
   readonly compaction: Compaction;
+  /** Access tokens and PINs. */
+  readonly tokens: TokenTable;
   private readonly db: Database.Database;
   private readonly insertUpdate: Database.Statement<[string, Buffer, string, number]>;
   private readonly selectUpdates: Database.Statement<[string], { id: number; data: Buffer }>;
@@ -65,6 +50,7 @@ export class HubStore {
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
     this.compaction = new Compaction(this.db);
+    this.tokens = new TokenTable(this.db);
     this.insertUpdate = this.db.prepare(
       'INSERT INTO updates (doc, data, origin, created_at) VALUES (?, ?, ?, ?)',
     );
@@ -132,31 +118,17 @@ export class HubStore {
       .run(key, value);
   }
 
-  addToken(record: Omit<TokenRecord, 'createdAt' | 'revokedAt'>): TokenRecord {
-    const createdAt = Date.now();
-    this.db
-      .prepare(
-        'INSERT INTO tokens (token, role, judge_id, label, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(record.token, record.role, record.judgeId, record.label, createdAt);
-    return { ...record, createdAt, revokedAt: null };
+  addToken(record: NewToken): TokenRecord {
+    return this.tokens.add(record);
   }
 
   /** The live (not revoked) record for a token, if any. */
   findToken(token: string): TokenRecord | undefined {
-    const row = this.db
-      .prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token = ? AND revoked_at IS NULL')
-      .get(token);
-    return row && toTokenRecord(row);
+    return this.tokens.findLive(token);
   }
 
   listTokens(): TokenRecord[] {
-    return this.db
-      .prepare<[], TokenRow>(
-        'SELECT * FROM tokens WHERE revoked_at IS NULL ORDER BY created_at, label',
-      )
-      .all()
-      .map(toTokenRecord);
+    return this.tokens.listLive();
   }
 
   /** Runs SQLite's integrity check; returns the problems found (empty when healthy). */
@@ -168,15 +140,4 @@ export class HubStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-function toTokenRecord(row: TokenRow): TokenRecord {
-  return {
-    token: row.token,
-    role: row.role,
-    judgeId: row.judge_id,
-    label: row.label,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
 }

@@ -49,18 +49,27 @@ const MIGRATIONS: string[] = [
      error TEXT NOT NULL,
      quarantined_at INTEGER NOT NULL
    );`,
+  // 3: pairing by PIN. A judge's (or scoreboard's) 6-digit PIN sits beside its token; revoking
+  // the token retires the PIN with it. Live PINs are unique (a PIN names exactly one judge);
+  // a retired PIN may come back later on another token. Tokens issued before this step get a PIN
+  // when the hub starts.
+  `ALTER TABLE tokens ADD COLUMN pin TEXT;
+   CREATE UNIQUE INDEX tokens_live_pin ON tokens (pin)
+     WHERE revoked_at IS NULL AND pin IS NOT NULL;
+   CREATE INDEX tokens_by_judge ON tokens (role, judge_id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database.Database): void {
+/** Brings `db` up to `target` (tests pass an older one to make a data folder of that age). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(
       `This data folder was written by a newer JudgeHub (schema ${current}, this version knows ${SCHEMA_VERSION}). Upgrade JudgeHub to open it.`,
     );
   }
-  for (let v = current; v < SCHEMA_VERSION; v++) {
+  for (let v = current; v < target; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import {
+  CloseCode,
   FINAL_CLOSE_CODES,
   HEARTBEAT_INTERVAL_MS,
   HEARTBEAT_TIMEOUT_MS,
@@ -11,6 +12,7 @@ import {
   type Handshake,
 } from '@judgehub/model';
 import { reconnectDelay } from './backoff.js';
+import { DeviceReport } from './DeviceReport.js';
 
 const HEARTBEAT = new Uint8Array([MessageType.Heartbeat]);
 
@@ -27,6 +29,13 @@ export interface DocSyncStatus {
   refusal: string | null;
   /** When the last good connection was lost; null while synced or before the first sync. */
   disconnectedAt: number | null;
+  /**
+   * The hub's clock minus this device's, from the handshake (ms; off by at most the time the
+   * handshake took to arrive): screens add it to Date.now() to act in step on the hub's time.
+   */
+  hubTimeOffsetMs: number | null;
+  /** The close code of a refused connection (e.g. 4410, link replaced); null otherwise. */
+  closeCode: number | null;
 }
 
 export interface DocSyncOptions {
@@ -44,6 +53,15 @@ export interface DocSyncOptions {
   durable?: ReadonlyMap<number, number>;
   /** Called whenever the durable state vector changes, e.g. to keep it across reloads. */
   onDurable?: (durable: ReadonlyMap<number, number>) => void;
+  /** This browser install's id and the app's version, shown on the organiser's device list. */
+  deviceId?: string;
+  appVersion?: string;
+  /**
+   * Heartbeat period and the silence after which the socket counts as dead (defaults: the
+   * protocol's 5 s and 12 s). A projected scoreboard uses shorter ones to say *stale* quickly.
+   */
+  heartbeatIntervalMs?: number;
+  heartbeatTimeoutMs?: number;
 }
 
 /**
@@ -71,6 +89,8 @@ export class DocSync {
     handshake: null,
     refusal: null,
     disconnectedAt: null,
+    hubTimeOffsetMs: null,
+    closeCode: null,
   };
   private readonly listeners = new Set<(status: DocSyncStatus) => void>();
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
@@ -84,12 +104,15 @@ export class DocSync {
   // The browser knows the network is gone: a socket cannot be alive, whatever it claims.
   private readonly onBrowserOffline = () => this.dropSocket();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private readonly report: DeviceReport;
+  private reportTimer: ReturnType<typeof setTimeout> | null = null;
   private lastReceivedAt = 0;
 
   constructor(options: DocSyncOptions) {
     this.opts = options;
     this.doc = options.doc;
     this.durable = new Map(options.durable ?? []);
+    this.report = new DeviceReport(options.doc.clientID);
     this.doc.on('update', this.onDocUpdate);
     globalThis.addEventListener?.('online', this.onBrowserOnline);
     globalThis.addEventListener?.('offline', this.onBrowserOffline);
@@ -132,9 +155,22 @@ export class DocSync {
     this.connect();
   }
 
+  /**
+   * Tells the hub how many values on this device wait for its confirmation (shown to the
+   * organiser). Sent at most once a second, and renewed while connected.
+   */
+  reportWaiting(waiting: number): void {
+    if (!this.report.set(waiting) || this.reportTimer) return;
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = null;
+      this.sendReport();
+    }, 1000);
+  }
+
   destroy(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.reportTimer) clearTimeout(this.reportTimer);
     this.doc.off('update', this.onDocUpdate);
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
     globalThis.removeEventListener?.('offline', this.onBrowserOffline);
@@ -147,13 +183,19 @@ export class DocSync {
   private connect(): void {
     if (this.stopped) return;
     const Impl = this.opts.WebSocketImpl ?? WebSocket;
-    const url = `${this.opts.serverUrl}/${this.opts.docName}?token=${encodeURIComponent(this.opts.token)}`;
+    const query = new URLSearchParams({ token: this.opts.token });
+    if (this.opts.deviceId) query.set('device', this.opts.deviceId);
+    if (this.opts.appVersion) query.set('app', this.opts.appVersion);
+    const url = `${this.opts.serverUrl}/${this.opts.docName}?${query.toString()}`;
     this.setStatus({ state: 'connecting', synced: false });
     const ws = new Impl(url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     this.accepted = false;
     this.firstAck = true;
+    // Watched from the start: a connect that never completes, or a hub that never sends its
+    // handshake, counts as dead after the same silence as a connection that stops answering.
+    this.startHeartbeat();
     ws.onopen = () => {
       this.attempt = 0;
       this.setStatus({ state: 'online' });
@@ -190,7 +232,8 @@ export class DocSync {
       this.setStatus({
         state: 'refused',
         synced: false,
-        refusal: reason ? `${final} (${reason})` : final,
+        refusal: reason && reason !== final ? `${final} (${reason})` : final,
+        closeCode: code,
       });
       return;
     }
@@ -202,6 +245,9 @@ export class DocSync {
     });
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    // Asked to slow down: the socket had opened (resetting the backoff), so start from a few
+    // seconds rather than the usual half second.
+    if (code === CloseCode.SlowDown) this.attempt = Math.max(this.attempt, 3);
     const delay = reconnectDelay(this.attempt++, this.opts.minBackoffMs, this.opts.maxBackoffMs);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -209,14 +255,19 @@ export class DocSync {
     }, delay);
   }
 
-  /** Sends heartbeats and drops a socket the hub has been silent on for too long. */
+  /**
+   * Drops a socket the hub has been silent on for too long, and sends heartbeats (once the
+   * handshake is accepted: nothing is sent before) so that a live hub is never silent.
+   */
   private startHeartbeat(): void {
     this.stopHeartbeat();
     this.lastReceivedAt = Date.now();
+    const timeout = this.opts.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS;
     this.heartbeat = setInterval(() => {
-      if (Date.now() - this.lastReceivedAt > HEARTBEAT_TIMEOUT_MS) this.dropSocket();
-      else this.send(HEARTBEAT);
-    }, HEARTBEAT_INTERVAL_MS);
+      if (Date.now() - this.lastReceivedAt > timeout) return this.dropSocket();
+      this.send(HEARTBEAT);
+      if (this.report.due()) this.sendReport();
+    }, this.opts.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
   }
 
   private stopHeartbeat(): void {
@@ -274,7 +325,8 @@ export class DocSync {
   }
 
   private acceptHandshake(handshake: Handshake): void {
-    this.setStatus({ handshake });
+    const offset = Number.isFinite(handshake.hubTime) ? handshake.hubTime - Date.now() : null;
+    this.setStatus({ handshake, hubTimeOffsetMs: offset });
     let refusal: string | null = null;
     if (handshake.protocolVersion !== PROTOCOL_VERSION) {
       refusal = `The hub speaks protocol ${handshake.protocolVersion}, this app ${PROTOCOL_VERSION}: update JudgeHub on this device or on the hub.`;
@@ -291,11 +343,17 @@ export class DocSync {
       return;
     }
     this.accepted = true;
-    this.startHeartbeat();
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Sync);
     syncProtocol.writeSyncStep1(encoder, this.doc);
     this.send(encoding.toUint8Array(encoder));
+    this.sendReport();
+  }
+
+  private sendReport(): void {
+    if (!this.accepted) return;
+    const message = this.report.message();
+    if (message) this.send(message);
   }
 
   private send(message: Uint8Array): void {

@@ -1,5 +1,12 @@
-import { useMemo, useState } from 'react';
-import { readEvent, readSheets, sheetEntries, sheetsDocName } from '@judgehub/model';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  CloseCode,
+  LINK_REPLACED_MESSAGE,
+  readEvent,
+  readSheets,
+  sheetEntries,
+  sheetsDocName,
+} from '@judgehub/model';
 import { useHubDoc } from '../shared/useHubDoc.js';
 import { useSession } from '../shared/useSession.js';
 import { ConnectionBadge } from '../shared/ConnectionBadge.js';
@@ -29,10 +36,20 @@ export function JudgeApp({ token }: { token: string }) {
     for (const key of entries.keys()) if (!sheetsDoc.sync.isMapEntryDurable(entries, key)) n++;
     return n;
   }, [sheetsDoc]);
+  // The organiser's device list shows this count; the hub cannot see values it has not received.
+  useEffect(() => {
+    sheetsDoc?.sync.reportWaiting(waiting);
+  }, [sheetsDoc, waiting]);
+  const replaced = [eventDoc, sheetsDoc].some((d) => d?.status.closeCode === CloseCode.Revoked);
 
   if (session.kind === 'loading') return <Centered>Connecting to the hub…</Centered>;
+  if (replaced) return <SignedOut message={LINK_REPLACED_MESSAGE} waiting={waiting} />;
   if (session.kind === 'error')
-    return <Centered tone={session.final ? 'error' : 'warn'}>{session.message}</Centered>;
+    return session.final ? (
+      <SignedOut message={session.message} waiting={waiting} />
+    ) : (
+      <Centered tone="warn">{session.message}</Centered>
+    );
   if (session.session.role !== 'judge' || !judgeId)
     return <Centered tone="error">This link is not a judge link.</Centered>;
   if (!eventDoc || !sheetsDoc || !event) return <Centered>Loading…</Centered>;
@@ -77,6 +94,31 @@ export function JudgeApp({ token }: { token: string }) {
         />
       )}
     </div>
+  );
+}
+
+/**
+ * This link no longer lets the tablet in (replaced by the organiser, or unknown to the hub). The
+ * values on the tablet are kept: signing in again as the same judge sends them.
+ */
+function SignedOut({ message, waiting }: { message: string; waiting: number }) {
+  return (
+    <main className="centered">
+      <div className="signed-out">
+        <p className="notice notice-error" role="alert" data-testid="signed-out">
+          {message}
+        </p>
+        {waiting > 0 && (
+          <p className="lead">
+            {waiting} {waiting === 1 ? 'value' : 'values'} on this tablet did not reach the hub yet.
+            They stay here, and are sent when you sign in again as the same judge.
+          </p>
+        )}
+        <a className="btn btn-primary btn-large" href="/join">
+          Sign in with a PIN
+        </a>
+      </div>
+    </main>
   );
 }
 

@@ -48,7 +48,7 @@ export function useNow(intervalMs: number): number {
   return now;
 }
 
-function formatAgo(ms: number): string {
+export function formatAgo(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 10) return 'just now';
   if (s < 60) return `${s} s ago`;

@@ -5,7 +5,12 @@ import { uuidv4 } from 'lib0/random';
  * that a judge who reopens the app without the link is still signed in, and drop it from the
  * address bar so it is not shown over someone's shoulder.
  */
-export function tokenFor(page: 'judge' | 'scoreboard'): string | null {
+export type Page = 'judge' | 'scoreboard' | 'organiser';
+
+/** This build's version, reported to the hub for the organiser's device list. */
+export const APP_VERSION: string = __JUDGEHUB_VERSION__;
+
+export function tokenFor(page: Page): string | null {
   const key = `judgehub.token.${page}`;
   const params = new URLSearchParams(location.search);
   const fromUrl = params.get('token');
@@ -19,8 +24,13 @@ export function tokenFor(page: 'judge' | 'scoreboard'): string | null {
   return localStorage.getItem(key);
 }
 
-export function forgetToken(page: 'judge' | 'scoreboard'): void {
+export function forgetToken(page: Page): void {
   localStorage.removeItem(`judgehub.token.${page}`);
+}
+
+/** Signs this device in as a token got another way than a link (a PIN). */
+export function rememberToken(page: Page, token: string): void {
+  localStorage.setItem(`judgehub.token.${page}`, token);
 }
 
 /** A stable id for this browser install, recorded with every value it commits. */
@@ -41,6 +51,8 @@ export interface SessionInfo {
   name: string;
   eventId: string;
   eventName: string;
+  /** The hub on the venue network (e.g. `http://192.168.1.20:7420`), if it found one. */
+  hubUrl?: string | null;
 }
 
 export type SessionResult =

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { DocSync, OfflineReplica, type DocSyncStatus } from '@judgehub/sync-client';
-import { syncUrl } from './session.js';
+import {
+  DocSync,
+  OfflineReplica,
+  type DocSyncOptions,
+  type DocSyncStatus,
+} from '@judgehub/sync-client';
+import { APP_VERSION, deviceId, syncUrl } from './session.js';
 
 export interface HubDoc {
   doc: Y.Doc;
@@ -10,6 +15,12 @@ export interface HubDoc {
   /** Increments on every document or status change: a dependency for derived views. */
   version: number;
 }
+
+/** Connection tuning for a page with other needs than a judge's tablet (keep it a constant). */
+export type HubDocTuning = Pick<
+  DocSyncOptions,
+  'heartbeatIntervalMs' | 'heartbeatTimeoutMs' | 'minBackoffMs' | 'maxBackoffMs'
+>;
 
 /**
  * One live document from the hub, kept on this device too: the replica stored in IndexedDB is
@@ -20,6 +31,7 @@ export function useHubDoc(
   docName: string | null,
   token: string,
   eventId: string | null,
+  tuning?: HubDocTuning,
 ): HubDoc | null {
   const [handle, setHandle] = useState<{ doc: Y.Doc; sync: DocSync } | null>(null);
   useEffect(() => {
@@ -49,6 +61,9 @@ export function useHubDoc(
         eventId,
         durable,
         onDurable: (d) => replica?.saveDurable(d),
+        deviceId: deviceId(),
+        appVersion: APP_VERSION,
+        ...tuning,
       });
       setHandle({ doc, sync });
     })();
@@ -59,7 +74,7 @@ export function useHubDoc(
       doc.destroy();
       setHandle(null);
     };
-  }, [docName, token, eventId]);
+  }, [docName, token, eventId, tuning]);
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!handle) return () => {};

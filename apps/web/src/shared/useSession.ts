@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchSession, type SessionInfo } from './session.js';
+import { fetchSession, type Page, type SessionInfo } from './session.js';
 
 export type SessionState =
   | { kind: 'loading' }
@@ -10,7 +10,7 @@ export type SessionState =
  * Who this token is. Remembered on the device so a judge can reopen the app while the hub is
  * unreachable; retried every few seconds until the hub answers.
  */
-export function useSession(token: string, page: 'judge' | 'scoreboard'): SessionState {
+export function useSession(token: string, page: Page): SessionState {
   const cacheKey = `judgehub.session.${page}`;
   const [state, setState] = useState<SessionState>(() => {
     const cached = readCache(cacheKey, token);

@@ -23,6 +23,12 @@ export const CLI_OPTIONS = {
   format: { type: 'string' },
   what: { type: 'string' },
   out: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'no-mdns': { type: 'boolean' },
+  'mdns-interface': { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof CLI_OPTIONS;

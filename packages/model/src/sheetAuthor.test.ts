@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocName } from './docNames.js';
+import { headJudgeAuthor, isHeadJudgeAuthor } from './sheetAuthor.js';
+
+describe('head judge authors', () => {
+  it('marks a head judge correction and recognises it', () => {
+    expect(headJudgeAuthor('H1')).toBe('head:H1');
+    expect(isHeadJudgeAuthor(headJudgeAuthor('H1'))).toBe(true);
+    expect(isHeadJudgeAuthor(headJudgeAuthor('head-judge_2'))).toBe(true);
+  });
+
+  it('never takes a judge id, or a malformed mark, for a head judge', () => {
+    for (const author of ['J1', 'head', 'head:', 'Head:H1', 'head:H 1', `head:${'x'.repeat(65)}`])
+      expect(isHeadJudgeAuthor(author)).toBe(false);
+  });
+
+  it('cannot be a judge id, so a judge sheet name never looks like a head judge', () => {
+    expect(parseDocName(`sheets/${headJudgeAuthor('H1')}`)).toBeNull();
+  });
+});
