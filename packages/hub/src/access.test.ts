@@ -27,6 +27,7 @@ const matrix: [string, Principal, Record<string, { read: boolean; write: boolean
       event: readWrite,
       results: read,
       display: readWrite,
+      control: readWrite,
       'sheets/J1': read,
       'sheets/J2': read,
     },
@@ -38,6 +39,7 @@ const matrix: [string, Principal, Record<string, { read: boolean; write: boolean
       event: read,
       results: read,
       display: readWrite,
+      control: readWrite,
       'sheets/J1': readWrite,
       'sheets/J2': readWrite,
     },
@@ -45,17 +47,38 @@ const matrix: [string, Principal, Record<string, { read: boolean; write: boolean
   [
     'scoreboard',
     scoreboard,
-    { event: read, results: read, display: read, 'sheets/J1': none, 'sheets/J2': none },
+    {
+      event: read,
+      results: read,
+      display: read,
+      control: read,
+      'sheets/J1': none,
+      'sheets/J2': none,
+    },
   ],
   [
     'judge J1',
     judgeJ1,
-    { event: read, results: read, display: read, 'sheets/J1': readWrite, 'sheets/J2': none },
+    {
+      event: read,
+      results: read,
+      display: read,
+      control: read,
+      'sheets/J1': readWrite,
+      'sheets/J2': none,
+    },
   ],
   [
     'judge with no id',
     judgeWithoutId,
-    { event: read, results: read, display: read, 'sheets/J1': none, 'sheets/J2': none },
+    {
+      event: read,
+      results: read,
+      display: read,
+      control: read,
+      'sheets/J1': none,
+      'sheets/J2': none,
+    },
   ],
 ];
 

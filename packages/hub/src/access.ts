@@ -22,6 +22,12 @@ export function rightsFor(principal: Principal, doc: DocName): DocRights {
       return { read: true, write: principal.role === 'organiser' };
     case 'results':
       return { read: true, write: false };
+    case 'control':
+      // Rounds, locks, notices and the results release: the organiser and the head judge.
+      return {
+        read: true,
+        write: principal.role === 'organiser' || principal.role === 'head-judge',
+      };
     case 'display':
       // The organiser and head judge run the screens (modes, freeze, awards reveal).
       return {

@@ -7,6 +7,7 @@ import {
   parseDocName,
   sheetsDocName,
   type DocName,
+  CONTROL_DOC,
 } from './docNames.js';
 
 describe('document names', () => {
@@ -14,6 +15,7 @@ describe('document names', () => {
     ['event', { kind: 'event' }],
     ['results', { kind: 'results' }],
     ['display', { kind: 'display' }],
+    ['control', { kind: 'control' }],
     ['sheets/J1', { kind: 'sheets', judgeId: 'J1' }],
     ['sheets/head_judge-2', { kind: 'sheets', judgeId: 'head_judge-2' }],
   ])('parses %s and formats it back', (name, doc) => {
@@ -25,6 +27,7 @@ describe('document names', () => {
     expect(EVENT_DOC).toBe('event');
     expect(RESULTS_DOC).toBe('results');
     expect(DISPLAY_DOC).toBe('display');
+    expect(CONTROL_DOC).toBe('control');
     expect(sheetsDocName('J7')).toBe('sheets/J7');
     expect(parseDocName(sheetsDocName('J7'))).toEqual({ kind: 'sheets', judgeId: 'J7' });
   });

@@ -89,12 +89,25 @@ export interface Team {
 export interface Judge {
   id: string;
   name: string;
+  /** Teams this judge must not judge (a conflict of interest); assignments respect it. */
+  conflicts?: string[];
+  /** A removed judge is kept (their sheets too) but gets no new assignments. */
+  removed?: boolean;
+}
+
+/** When and where a judge sees a team: a start time (ms since epoch) and a length. */
+export interface TimeSlot {
+  start: number;
+  minutes: number;
 }
 
 export interface Assignment {
   judgeId: string;
   teamId: string;
   categoryId: string;
+  /** Where the judging happens, e.g. "Room 2" or "Table 14". */
+  room?: string;
+  slot?: TimeSlot;
 }
 
 export interface EventSettings {

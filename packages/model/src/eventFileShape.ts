@@ -6,6 +6,7 @@ import type {
   CriterionLevel,
   EventSettings,
   Judge,
+  TimeSlot,
   JudgingEvent,
   ScoringRules,
   Team,
@@ -126,13 +127,32 @@ const eventShape = object<JudgingEvent>(
     settings: object<EventSettings>('EventSettings', { id, name: text }, ['id', 'name']),
     categories: list(categoryShape),
     teams: list(teamShape),
-    judges: list(object<Judge>('Judge', { id, name: text }, ['id', 'name'])),
+    judges: list(
+      object<Judge>(
+        'Judge',
+        { id, name: text, conflicts: list(id), removed: { type: 'boolean' } },
+        ['id', 'name'],
+      ),
+    ),
     assignments: list(
-      object<Assignment>('Assignment', { judgeId: id, teamId: id, categoryId: id }, [
-        'judgeId',
-        'teamId',
-        'categoryId',
-      ]),
+      object<Assignment>(
+        'Assignment',
+        {
+          judgeId: id,
+          teamId: id,
+          categoryId: id,
+          room: text,
+          slot: object<TimeSlot>(
+            'TimeSlot',
+            {
+              start: { type: 'number', integer: true, minimum: 0 },
+              minutes: { type: 'number', exclusiveMinimum: 0 },
+            },
+            ['start', 'minutes'],
+          ),
+        },
+        ['judgeId', 'teamId', 'categoryId'],
+      ),
     ),
   },
   ['settings', 'categories', 'teams', 'judges', 'assignments'],

@@ -10,6 +10,7 @@ export * from './scoring/aggregate.js';
 export * from './scoring/rules.js';
 export * from './scoring/countedSheet.js';
 export * from './resultsDoc.js';
+export * from './controlDoc.js';
 export * from './displayDoc.js';
 export * from './displayCycle.js';
 export * from './revealSteps.js';
