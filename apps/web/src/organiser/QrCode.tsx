@@ -9,7 +9,17 @@ const QUIET_ZONE = 4;
  * enough (a judge link is ~70 characters: 33×33 modules) to scan from across a table.
  * `data-url` carries the encoded text, for people and tests to read.
  */
-export function QrCode({ text, label, testId }: { text: string; label: string; testId?: string }) {
+export function QrCode({
+  text,
+  label,
+  testId,
+  className = 'qr',
+}: {
+  text: string;
+  label: string;
+  testId?: string;
+  className?: string;
+}) {
   const { size, path } = useMemo(() => {
     const { modules } = create(text, { errorCorrectionLevel: 'M' });
     let d = '';
@@ -27,7 +37,7 @@ export function QrCode({ text, label, testId }: { text: string; label: string; t
   }, [text]);
   return (
     <svg
-      className="qr"
+      className={className}
       viewBox={`0 0 ${size} ${size}`}
       role="img"
       aria-label={label}
