@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocName } from './docNames.js';
-import { headJudgeAuthor, isHeadJudgeAuthor } from './sheetAuthor.js';
+import { headJudgeAuthor, headJudgeAuthorFor, isHeadJudgeAuthor } from './sheetAuthor.js';
 
 describe('head judge authors', () => {
   it('marks a head judge correction and recognises it', () => {
@@ -16,5 +16,13 @@ describe('head judge authors', () => {
 
   it('cannot be a judge id, so a judge sheet name never looks like a head judge', () => {
     expect(parseDocName(`sheets/${headJudgeAuthor('H1')}`)).toBeNull();
+  });
+});
+
+describe('headJudgeAuthorFor', () => {
+  it('names the head judge by the token’s id, or HJ when it names nobody', () => {
+    expect(headJudgeAuthorFor('H2')).toBe('head:H2');
+    expect(headJudgeAuthorFor(null)).toBe('head:HJ');
+    expect(isHeadJudgeAuthor(headJudgeAuthorFor(null))).toBe(true);
   });
 });

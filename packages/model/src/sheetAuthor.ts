@@ -13,6 +13,14 @@ export function headJudgeAuthor(id: string): string {
   return `${HEAD_JUDGE_PREFIX}${id}`;
 }
 
+/**
+ * The author a head judge's device writes as: `head:<id>` with the id its token names, or
+ * `head:HJ` when the token names nobody (the one head judge an event set up gets).
+ */
+export function headJudgeAuthorFor(judgeId: string | null): string {
+  return headJudgeAuthor(judgeId ?? 'HJ');
+}
+
 /** Whether an entry's author marks it as a head judge's correction. */
 export function isHeadJudgeAuthor(author: string): boolean {
   return (

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import * as Y from 'yjs';
 import {
   commitField,
@@ -477,5 +478,89 @@ describe('random edits on three replicas converge', () => {
       expect([...sheetEntries(doc).values()].every(isSheetEntry)).toBe(true);
     }
     expect(stored).toBeGreaterThan(50);
+  });
+});
+
+describe('final marks', () => {
+  it('reads a final mark as final and counts it as submitted', () => {
+    const doc = new Y.Doc();
+    commit(doc, 'status', 'submitted', { at: 1_000 });
+    commit(doc, 'status', 'final', { at: 2_000 });
+    expect(sheetOf(doc)).toMatchObject({ status: 'final', submittedAt: 2_000 });
+  });
+
+  it('keeps a sheet final when two devices mark it at once, or one reopens it unaware', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    commit(a, 'status', 'submitted', { at: 1_000 });
+    syncBothWays(a, b);
+    commit(a, 'status', 'final', { at: 2_000, device: 'tablet-a' });
+    // b never saw a's final mark: its later "submitted" must not undo it.
+    commit(b, 'status', 'final', { at: 2_500, device: 'tablet-b' });
+    commit(b, 'status', 'submitted', { at: 3_000, device: 'tablet-b' });
+    syncBothWays(a, b);
+    expect(sheetOf(a).status).toBe('final');
+    expect(sheetOf(b).status).toBe('final');
+    // Reopening on top of every head does release it.
+    commit(a, 'status', 'submitted', { at: 4_000 });
+    syncBothWays(a, b);
+    expect(sheetOf(b).status).toBe('submitted');
+  });
+});
+
+describe('reading with entries held aside', () => {
+  it('falls back to the heads without the excluded entries', () => {
+    const doc = new Y.Doc();
+    commit(doc, MECHANICAL, 5, { at: 1_000 });
+    const late = commit(doc, MECHANICAL, 9, { at: 2_000 })!;
+    const excluded = new Set([late.id]);
+    expect(
+      readSheets(doc, excluded).get(sheetKey(TEAM, CATEGORY))?.values.get('mechanical')?.value,
+    ).toBe(5);
+    expect(sheetOf(doc).values.get('mechanical')?.value).toBe(9);
+  });
+
+  it('commits on top of the heads even when the value is the same, when asked to', () => {
+    const doc = new Y.Doc();
+    const first = commit(doc, MECHANICAL, 5, { at: 1_000 })!;
+    expect(commit(doc, MECHANICAL, 5, { at: 2_000 })).toBeNull();
+    const again = commit(doc, MECHANICAL, 5, { at: 2_000, always: true });
+    expect(again?.prev).toEqual([first.id]);
+  });
+});
+
+describe('final marks merged in any order (property)', () => {
+  type Write = { device: number; value: 'submitted' | 'final' } | { from: number; to: number };
+  const write = fc.oneof(
+    fc.record({
+      device: fc.integer({ min: 0, max: 2 }),
+      value: fc.constantFrom<'submitted' | 'final'>('submitted', 'final'),
+    }),
+    fc.record({ from: fc.integer({ min: 0, max: 2 }), to: fc.integer({ min: 0, max: 2 }) }),
+  ) as fc.Arbitrary<Write>;
+
+  it('the sheet is final exactly when some final mark was not seen by a later status', () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 30 }), fc.boolean(), (writes, reverse) => {
+        const devices = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+        let at = 1_000;
+        for (const w of writes) {
+          if ('from' in w) {
+            Y.applyUpdate(devices[w.to]!, Y.encodeStateAsUpdate(devices[w.from]!));
+            continue;
+          }
+          commit(devices[w.device]!, 'status', w.value, { at: at++, device: `d${w.device}` });
+        }
+        const merged = new Y.Doc();
+        for (const d of reverse ? [...devices].reverse() : devices)
+          Y.applyUpdate(merged, Y.encodeStateAsUpdate(d));
+        const statuses = [...sheetEntries(merged).values()].filter((e) => e.field === 'status');
+        if (statuses.length === 0) return;
+        const seen = new Set(statuses.flatMap((e) => e.prev));
+        const unseenFinal = statuses.some((e) => e.value === 'final' && !seen.has(e.id));
+        expect(sheetOf(merged).status === 'final').toBe(unseenFinal);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 });

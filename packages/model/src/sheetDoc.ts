@@ -13,7 +13,13 @@ import * as random from 'lib0/random';
  * entry id), so all replicas converge to the same view.
  */
 
-export type SheetStatus = 'draft' | 'submitted';
+/**
+ * `final`: the judge confirmed a submitted sheet as final. A final mark is never undone by a
+ * concurrent one: when any head of the status field is `final`, the sheet is final until someone
+ * commits on top of every head (docs/ARCHITECTURE.md, Final marks). Documents written before
+ * final marks existed hold only draft and submitted and read as before.
+ */
+export type SheetStatus = 'draft' | 'submitted' | 'final';
 
 /** What a field of a sheet holds: a criterion's value, the comment, or the sheet's status. */
 export type SheetField = `criterion:${string}` | 'comment' | 'status';
@@ -35,6 +41,8 @@ export interface SheetEntry {
   device: string;
   /** Wall-clock time on the device, ms since epoch. */
   at: number;
+  /** Set on an undo (sheetUndo.ts): the entry whose change this one takes back. */
+  undoes?: string;
 }
 
 export interface FieldState<T> {
@@ -54,6 +62,7 @@ export interface ScoreSheet {
   status: SheetStatus;
   /** The status field itself, e.g. to tell whether the submission reached the hub. */
   statusState: FieldState<string> | null;
+  /** When it was submitted (or marked final); null for a draft. */
   submittedAt: number | null;
 }
 
@@ -71,6 +80,10 @@ export interface CommitInput {
   author: string;
   device: string;
   at?: number;
+  /** Commit even when the field already shows this value (a head judge's decision on top). */
+  always?: boolean;
+  /** An undo: the entry whose change this commit takes back (sheetUndo.ts). */
+  undoes?: string;
 }
 
 /**
@@ -85,7 +98,8 @@ export function commitField(
   const entries = sheetEntries(doc);
   const history = fieldHistory(entries, input.teamId, input.categoryId, input.field);
   const state = resolveField(history);
-  if (state && state.conflicts.length === 0 && state.entry.value === input.value) return null;
+  if (!input.always && state && state.conflicts.length === 0 && state.entry.value === input.value)
+    return null;
   const entry: SheetEntry = {
     id: random.uuidv4(),
     teamId: input.teamId,
@@ -96,6 +110,7 @@ export function commitField(
     author: input.author,
     device: input.device,
     at: input.at ?? Date.now(),
+    ...(input.undoes === undefined ? {} : { undoes: input.undoes }),
   };
   doc.transact(() => entries.set(entry.id, entry), origin);
   return entry;
@@ -134,11 +149,18 @@ export function resolveField<T = number | string>(history: SheetEntry[]): FieldS
   };
 }
 
-/** All sheets in a judge's document, keyed by `sheetKey(teamId, categoryId)`. */
-export function readSheets(doc: Y.Doc): Map<string, ScoreSheet> {
+/**
+ * All sheets in a judge's document, keyed by `sheetKey(teamId, categoryId)`. `excluded`: entry
+ * ids to read as if absent (values the hub did not accept, e.g. scored after a lock): each
+ * field then shows the heads without them.
+ */
+export function readSheets(
+  doc: Y.Doc,
+  excluded: ReadonlySet<string> = NONE,
+): Map<string, ScoreSheet> {
   const byField = new Map<string, SheetEntry[]>();
   for (const e of sheetEntries(doc).values()) {
-    if (!isSheetEntry(e)) continue;
+    if (!isSheetEntry(e) || excluded.has(e.id)) continue;
     const key = `${sheetKey(e.teamId, e.categoryId)}|${e.field}`;
     const list = byField.get(key);
     if (list) list.push(e);
@@ -167,8 +189,8 @@ export function readSheets(doc: Y.Doc): Map<string, ScoreSheet> {
     } else if (field === 'status') {
       const state = resolveField<string>(history);
       sheet.statusState = state;
-      sheet.status = state?.value === 'submitted' ? 'submitted' : 'draft';
-      sheet.submittedAt = sheet.status === 'submitted' && state ? state.entry.at : null;
+      sheet.status = statusOf(state);
+      sheet.submittedAt = sheet.status !== 'draft' && state ? state.entry.at : null;
     } else if (field.startsWith('criterion:')) {
       const state = resolveField<number>(history);
       if (state) sheet.values.set(field.slice('criterion:'.length), state);
@@ -176,6 +198,18 @@ export function readSheets(doc: Y.Doc): Map<string, ScoreSheet> {
   }
   return sheets;
 }
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Any final head makes the sheet final; otherwise the shown value (unknown ones read as draft). */
+function statusOf(state: FieldState<string> | null): SheetStatus {
+  if (!state) return 'draft';
+  if (state.heads.some((h) => h.value === 'final')) return 'final';
+  return state.value === 'submitted' ? 'submitted' : 'draft';
+}
+
+/** Submitted, or submitted and marked final: the sheet is in. */
+export const isSubmitted = (status: SheetStatus): boolean => status !== 'draft';
 
 /** Entries come from the network: anything not shaped like an entry is ignored, never trusted. */
 export function isSheetEntry(e: unknown): e is SheetEntry {
@@ -195,6 +229,7 @@ export function isSheetEntry(e: unknown): e is SheetEntry {
     typeof x.author === 'string' &&
     typeof x.device === 'string' &&
     typeof x.at === 'number' &&
-    Number.isFinite(x.at)
+    Number.isFinite(x.at) &&
+    (x.undoes === undefined || typeof x.undoes === 'string')
   );
 }
