@@ -101,6 +101,6 @@ describe('CSV exports open safely in a spreadsheet', () => {
     expect(result.stderr).toContain('the event file is --format json');
     const xml = await runJudgehub(['export', '--data', dataDir, '--format', 'xml']);
     expect(xml.code).toBe(2);
-    expect(xml.stderr).toContain('--format must be json or csv');
+    expect(xml.stderr).toContain('--format must be json, csv, xlsx or pdf');
   });
 });

@@ -4,20 +4,35 @@ import { computeResults, eventFileSheets, serializeEventFile } from '@judgehub/m
 import { ExitCode, usageError, type CliCommand, type Io } from './command.js';
 import { resultsCsv, resultsJson, sheetsCsv } from './exportTables.js';
 import { readHubData, type HubData } from './hubData.js';
+import { exportFromFolder } from '../exports/exportFromFolder.js';
+import type { ExportKind } from '../exports/exportKinds.js';
 
-type Format = 'json' | 'csv';
-type What = 'event' | 'results' | 'sheets';
+type Format = 'json' | 'csv' | 'xlsx' | 'pdf';
+type What = 'event' | 'results' | 'sheets' | 'audit' | 'feedback';
 
 /** What each format can carry; the first is the default. */
 const WHAT_BY_FORMAT: Record<Format, readonly What[]> = {
   json: ['event', 'results'],
-  csv: ['results', 'sheets'],
+  csv: ['results', 'sheets', 'audit'],
+  xlsx: ['results'],
+  pdf: ['results', 'feedback'],
+};
+
+/** Formats made by the organiser's exports (packages/hub/src/exports), shared with the hub's HTTP. */
+const SHARED_KINDS: Partial<Record<`${Format}/${What}`, ExportKind>> = {
+  'csv/results': 'results-csv',
+  'csv/sheets': 'sheets-csv',
+  'csv/audit': 'audit-csv',
+  'xlsx/results': 'results-xlsx',
+  'pdf/results': 'results-pdf',
+  'pdf/feedback': 'feedback-pdf',
 };
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Write the event with its sheets (JSON) or results and sheets (CSV)',
-  help: `Usage: judgehub export [--data DIR] [--format json|csv] [--what WHAT] [--out FILE]
+  summary:
+    'Write the event with its sheets (JSON), results (CSV, XLSX, PDF), feedback or the audit log',
+  help: `Usage: judgehub export [--data DIR] [--format json|csv|xlsx|pdf] [--what WHAT] [--out FILE]
 
 Writes what the data folder holds, to FILE or to standard output. Safe while the hub runs.
 
@@ -26,6 +41,11 @@ Writes what the data folder holds, to FILE or to standard output. Safe while the
   --format json --what results   the standings per category, as JSON
   --format csv  --what results   (the default for csv) one row per team per category
   --format csv  --what sheets    one row per assigned sheet per criterion, started or not
+  --format csv  --what audit     every stored change: when, who, device, document, old → new
+  --format xlsx --what results   (the default for xlsx) a workbook: summary, a sheet per
+                                 category, every sheet's values
+  --format pdf  --what results   (the default for pdf) the printable results report (A4)
+  --format pdf  --what feedback  one section per team: scores per judge and comments (A4)
 
 CSV files are for Excel and other spreadsheets: UTF-8 with a byte order mark, comma separated,
 CRLF line ends; text that a spreadsheet would run as a formula starts with '. Columns are listed
@@ -33,8 +53,8 @@ in docs/EXPORTS.md.
 
 Options:
   --data DIR     Data folder (default ./data)
-  --format F     json (default) or csv
-  --what WHAT    event, results or sheets (see above)
+  --format F     json (default), csv, xlsx or pdf (xlsx and pdf need --out)
+  --what WHAT    event, results, sheets, audit or feedback (see above)
   --out FILE     Write to FILE (replaced if it exists) instead of standard output
 `,
   options: ['data', 'format', 'what', 'out'],
@@ -42,8 +62,8 @@ Options:
     if (positionals.length > 0)
       return usageError(io, 'export', `unexpected "${positionals.join(' ')}"`);
     const format = values.format ?? 'json';
-    if (format !== 'json' && format !== 'csv')
-      return usageError(io, 'export', `--format must be json or csv, got "${format}"`);
+    if (format !== 'json' && format !== 'csv' && format !== 'xlsx' && format !== 'pdf')
+      return usageError(io, 'export', `--format must be json, csv, xlsx or pdf, got "${format}"`);
     const allowed = WHAT_BY_FORMAT[format];
     const what = (values.what ?? allowed[0]!) as What;
     if (!allowed.includes(what))
@@ -58,6 +78,27 @@ Options:
       );
 
     const dataDir = path.resolve(values.data ?? 'data');
+    const shared = SHARED_KINDS[`${format}/${what}`];
+    if (shared) {
+      if (values.out === undefined && (format === 'xlsx' || format === 'pdf'))
+        return usageError(
+          io,
+          'export',
+          `--format ${format} is not text: give a file with --out FILE`,
+        );
+      const built = await exportFromFolder(dataDir, shared);
+      if (!built.ok) return fail(io, built.message);
+      for (const note of built.file.notes) io.stderr(`judgehub export: note: ${note}\n`);
+      if (values.out === undefined) {
+        // Buffer keeps the byte order mark, which TextDecoder would drop.
+        io.stdout(Buffer.from(built.file.bytes).toString('utf8'));
+        return ExitCode.Ok;
+      }
+      const failed = writeAtomically(path.resolve(values.out), built.file.bytes);
+      if (failed) return fail(io, failed);
+      io.stderr(`Wrote ${what} (${format}) to ${path.resolve(values.out)}\n`);
+      return ExitCode.Ok;
+    }
     const read = readHubData(dataDir);
     if (!read.ok) return fail(io, read.message);
     const text = render(read.data, format, what, io);
@@ -86,7 +127,7 @@ function render(data: HubData, format: Format, what: What, io: Io): string {
 }
 
 /** Writes beside the target, then renames: a failed export never leaves half a file. */
-function writeAtomically(file: string, text: string): string | null {
+function writeAtomically(file: string, text: string | Uint8Array): string | null {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temp, text);

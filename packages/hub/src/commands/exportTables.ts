@@ -40,10 +40,10 @@ export const RESULTS_COLUMNS = [
   'Status',
 ] as const;
 
-/** One row per team per category, in the order of the standings. */
-export function resultsCsv(event: JudgingEvent, results: EventResults): string {
+/** One row per team per category, in the order of the standings (CSV and XLSX share these). */
+export function resultsRows(event: JudgingEvent, results: EventResults): CsvCell[][] {
   const withdrawn = withdrawnTeams(event);
-  const rows: CsvCell[][] = results.categories.flatMap((category) =>
+  return results.categories.flatMap((category) =>
     category.standings.map((s) => [
       category.categoryId,
       category.categoryName,
@@ -56,7 +56,11 @@ export function resultsCsv(event: JudgingEvent, results: EventResults): string {
       standingStatus(s, withdrawn),
     ]),
   );
-  return toCsv(RESULTS_COLUMNS, rows);
+}
+
+/** One row per team per category, in the order of the standings. */
+export function resultsCsv(event: JudgingEvent, results: EventResults): string {
+  return toCsv(RESULTS_COLUMNS, resultsRows(event, results));
 }
 
 export const RESULTS_FORMAT = 'judgehub-results';
@@ -110,6 +114,14 @@ export function sheetsCsv(
   event: JudgingEvent,
   sheetsByJudge: ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>,
 ): string {
+  return toCsv(SHEETS_COLUMNS, sheetsRows(event, sheetsByJudge));
+}
+
+/** The rows of the sheets CSV (CSV and XLSX share these). */
+export function sheetsRows(
+  event: JudgingEvent,
+  sheetsByJudge: ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>,
+): CsvCell[][] {
   const judges = new Map(event.judges.map((j) => [j.id, j.name]));
   const teams = new Map(event.teams.map((t) => [t.id, t.name]));
   const rows: CsvCell[][] = [];
@@ -138,5 +150,5 @@ export function sheetsCsv(
       ]);
     }
   }
-  return toCsv(SHEETS_COLUMNS, rows);
+  return rows;
 }
