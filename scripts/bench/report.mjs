@@ -140,6 +140,13 @@ export function targets(servers, sizes) {
   return list;
 }
 
+const LOAD_PATHS = [
+  'population.steady',
+  'population.burstAllAtOnce',
+  'population.storm',
+  'coldStart',
+];
+
 const ratio = (r) => (r === null || r === undefined ? '—' : `${r}×`);
 const fmt = (v, unit) => (v === null || v === undefined ? '—' : `${v}${unit ? ` ${unit}` : ''}`);
 
@@ -155,8 +162,17 @@ export function markdown(run) {
     '',
     `Load average (1 min) at the start ${run.loadAverage.start}, at the end ${run.loadAverage.end}` +
       (run.loadAverage.start > 1.5 || run.loadAverage.end > 1.5
-        ? ': **the machine was shared with other work during this run**, so absolute figures are pessimistic; the ratios compare servers measured under similar load.'
+        ? ': **the machine was shared with other work during this run**, so absolute figures are pessimistic; the ratios are fair only where the servers ran under similar load (below).'
         : '.'),
+    '',
+    'Load average while each server ran (steady / burst all at once / storm / cold start): ' +
+      kinds
+        .map(
+          (k) =>
+            `${NAMES[k]} ${LOAD_PATHS.map((p) => at(run.servers[k], `${p}.loadAverage`) ?? '—').join(' / ')}`,
+        )
+        .join('; ') +
+      '.',
     '',
     `Sizes: ${run.sizes.devices} devices (${run.population?.judges ?? '?'} judges on two devices each, ${run.population?.scoreboards ?? '?'} scoreboards) in ${run.sizes.workers} worker processes; ` +
       `steady ${run.sizes.rate} commits/s for ${run.sizes.durationMs / 1000} s after ${run.sizes.warmupMs / 1000} s warm-up; ` +

@@ -5,6 +5,9 @@ import { Awareness } from 'y-protocols/awareness';
 import { MessageType } from '@judgehub/model';
 import { AcceptedFrontier } from './AcceptedFrontier.js';
 
+/** The state vector of a document with nothing in it (no throwaway Y.Doc per room). */
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+
 /** One side of a connection, as a room sees it. */
 export interface Peer {
   send(message: Uint8Array): void;
@@ -22,13 +25,14 @@ export class DocRoom {
   /** Awareness client ids announced by each peer, removed when it leaves. */
   readonly awarenessIds = new Map<Peer, Set<number>>();
   /** State vector of what is on disk: what a durable ack may claim. Set at load and per commit. */
-  durableStateVector: Uint8Array = Y.encodeStateVector(new Y.Doc());
+  durableStateVector: Uint8Array = EMPTY_STATE_VECTOR;
   /** What peers' accepted updates reach, applied or still waiting for their commit. */
   readonly frontier: AcceptedFrontier;
 
   constructor(readonly name: string) {
     // gc stays on: the audit trail is the SQLite log, not tombstones in memory.
-    this.doc = new Y.Doc();
+    // The name as guid spares a random uuid per document at start; the clientID stays random.
+    this.doc = new Y.Doc({ guid: name });
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.frontier = new AcceptedFrontier(this.doc);

@@ -1,10 +1,14 @@
 import {
+  computeProgress,
+  writeProgress,
   EVENT_DOC,
   RESULTS_DOC,
+  notAcceptedIds,
   rankCategory,
   readEvent,
   readSheets,
   sheetEntries,
+  sheetKey,
   sheetsDocName,
   writeResults,
   type CategoryResult,
@@ -13,20 +17,29 @@ import {
 } from '@judgehub/model';
 import { HUB_ORIGIN, type DocRegistry } from './DocRegistry.js';
 
+/** Longest pause between two recomputes while changes keep coming. */
+const MAX_PAUSE_MS = 200;
+
 /**
  * Keeps the `results` document derived from the event and every judge's sheets. A change marks
- * what it touched stale; one recompute per event-loop tick ranks again only the categories whose
- * sheets changed (a committed value touches one) and writes only what moved.
+ * what it touched stale; one recompute ranks again only the categories whose sheets changed (a
+ * committed value touches one) and writes only what moved. A change after a quiet moment is ranked
+ * on the next tick; while changes keep coming, recomputes are paced (see `schedule`), each taking
+ * in every change committed since the last.
  */
 export class ResultsUpdater {
   private event: JudgingEvent | null = null;
   private readonly sheets = new Map<string, ReadonlyMap<string, ScoreSheet>>();
+  /** Per judge, the sheets changed since they were read (`all`: read every one again). */
+  private readonly changedSheets = new Map<string, Set<string> | 'all'>();
   /** Categories with a changed sheet since the last recompute; every one while `allStale`. */
   private readonly staleCategories = new Set<string>();
   private allStale = true;
   private readonly ranked = new Map<string, CategoryResult>();
   private readonly watched = new Set<string>();
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: { cancel(): void } | null = null;
+  /** performance.now() before which the next recompute waits (set by the last one's cost). */
+  private nextAllowedAt = 0;
   private stopped = false;
 
   constructor(private readonly registry: DocRegistry) {
@@ -47,9 +60,15 @@ export class ResultsUpdater {
     const byJudge = new Map<string, ReadonlyMap<string, ScoreSheet>>();
     for (const judge of event.judges) {
       let sheets = this.sheets.get(judge.id);
-      if (!sheets) {
-        sheets = readSheets(this.registry.get(sheetsDocName(judge.id)).doc);
+      const changed = this.changedSheets.get(judge.id);
+      if (!sheets || changed) {
+        // Values held aside after a lock (lockGuard.ts) are stored but not counted.
+        const held = notAcceptedIds(this.registry.get(RESULTS_DOC).doc, judge.id);
+        const read = readSheets(this.registry.get(sheetsDocName(judge.id)).doc, held);
+        sheets =
+          sheets && changed && changed !== 'all' ? keepUnchanged(sheets, read, changed) : read;
         this.sheets.set(judge.id, sheets);
+        this.changedSheets.delete(judge.id);
       }
       byJudge.set(judge.id, sheets);
     }
@@ -64,18 +83,24 @@ export class ResultsUpdater {
       this.ranked.set(category.id, result);
       return result;
     });
-    writeResults(
-      this.registry.get(RESULTS_DOC).doc,
-      { eventId: event.settings.id, eventName: event.settings.name, categories },
-      HUB_ORIGIN,
-      stale ?? undefined,
-    );
+    const resultsDoc = this.registry.get(RESULTS_DOC).doc;
+    // Results and per-sheet progress (model progress.ts) go out as one update.
+    resultsDoc.transact(() => {
+      writeResults(
+        resultsDoc,
+        { eventId: event.settings.id, eventName: event.settings.name, categories },
+        HUB_ORIGIN,
+        stale ?? undefined,
+      );
+      const progress = computeProgress(event, byJudge, stale ?? undefined);
+      writeProgress(resultsDoc, progress, HUB_ORIGIN, stale ?? undefined);
+    }, HUB_ORIGIN);
   }
 
   /** No recompute after this, even for changes committed while the hub shuts down. */
   stop(): void {
     this.stopped = true;
-    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled?.cancel();
     this.scheduled = null;
   }
 
@@ -83,20 +108,60 @@ export class ResultsUpdater {
     if (this.watched.has(judgeId)) return;
     this.watched.add(judgeId);
     sheetEntries(this.registry.get(sheetsDocName(judgeId)).doc).observe((change) => {
-      this.sheets.delete(judgeId);
+      let changed = this.changedSheets.get(judgeId) ?? new Set<string>();
       for (const key of change.keysChanged) {
         const entry: unknown = change.target.get(key);
-        const categoryId = (entry as { categoryId?: unknown } | undefined)?.categoryId;
+        const { categoryId, teamId } = (entry ?? {}) as { categoryId?: unknown; teamId?: unknown };
         // A removed or malformed entry does not say its category: rank them all again.
         if (typeof categoryId === 'string') this.staleCategories.add(categoryId);
         else this.allStale = true;
+        if (changed !== 'all' && typeof categoryId === 'string' && typeof teamId === 'string')
+          changed.add(sheetKey(teamId, categoryId));
+        else changed = 'all';
       }
+      this.changedSheets.set(judgeId, changed);
       this.schedule();
     });
   }
 
+  /**
+   * Ranking after every commit took most of the hub's CPU at 200 commits/s (docs/PERFORMANCE.md).
+   * So after a recompute the next one waits three times as long as that one took: ranking uses at
+   * most a quarter of the hub's time, and the wait grows by itself when the machine is busy.
+   */
   private schedule(): void {
-    if (this.stopped) return;
-    this.scheduled ??= setImmediate(() => this.recompute());
+    if (this.stopped || this.scheduled) return;
+    const run = () => {
+      const startedAt = performance.now();
+      this.recompute();
+      const cost = performance.now() - startedAt;
+      this.nextAllowedAt = performance.now() + Math.min(MAX_PAUSE_MS, 3 * cost);
+    };
+    const wait = this.nextAllowedAt - performance.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(run);
+      this.scheduled = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timer = setTimeout(run, wait);
+      this.scheduled = { cancel: () => clearTimeout(timer) };
+    }
   }
+}
+
+/**
+ * The judge's sheets as just `read`, but the same objects as before for every sheet not in
+ * `changed`. A judge's sheets are cached between their commits (seconds), long enough for the
+ * garbage collector to move them to the old generation: replacing all of them at every commit made
+ * the hub's memory climb by hundreds of MB at 200 commits/s (docs/PERFORMANCE.md). Unchanged
+ * sheets also keep their counted totals (scoring/teamSheets.ts).
+ */
+function keepUnchanged(
+  before: ReadonlyMap<string, ScoreSheet>,
+  read: ReadonlyMap<string, ScoreSheet>,
+  changed: ReadonlySet<string>,
+): ReadonlyMap<string, ScoreSheet> {
+  const kept = new Map<string, ScoreSheet>();
+  for (const [key, sheet] of read)
+    kept.set(key, changed.has(key) ? sheet : (before.get(key) ?? sheet));
+  return kept;
 }

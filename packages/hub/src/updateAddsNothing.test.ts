@@ -88,4 +88,19 @@ describe('updateAddsNothing', () => {
     const rename = updateOf(organiser, () => organiser.getMap('meta').set('name', 'hacked'));
     expect(updateAddsNothing(hub, rename)).toBe(false);
   });
+
+  it('sees a deletion the moment the hub has it, also right after being asked', () => {
+    const hub = new Y.Doc();
+    hub.getMap('standings').set('T1', 1);
+    hub.getMap('standings').set('T2', 1);
+    const tablet = replicaOf(hub);
+    const dropT1 = updateOf(tablet, () => tablet.getMap('standings').delete('T1'));
+    const dropT2 = updateOf(tablet, () => tablet.getMap('standings').delete('T2'));
+    expect(updateAddsNothing(hub, dropT1)).toBe(false);
+    Y.applyUpdate(hub, dropT1);
+    expect(updateAddsNothing(hub, dropT1)).toBe(true);
+    expect(updateAddsNothing(hub, dropT2)).toBe(false);
+    Y.applyUpdate(hub, dropT2);
+    expect(updateAddsNothing(hub, dropT2)).toBe(true);
+  });
 });

@@ -15,12 +15,29 @@ export function updateAddsNothing(doc: Y.Doc, update: Uint8Array): boolean {
 /** Whether every deletion in `ds` is already applied in `doc` (so it would change nothing). */
 export function deletesOnlyWhatIsDeleted(doc: Y.Doc, ds: DeleteSet): boolean {
   if (ds.clients.size === 0) return true;
-  const known = Y.createDeleteSetFromStructStore(doc.store);
+  const known = deletionsOf(doc);
   for (const [client, ranges] of ds.clients) {
     const have = known.clients.get(client) ?? [];
     for (const r of ranges) if (!covered(have, r.clock, r.clock + r.len)) return false;
   }
   return true;
+}
+
+const deletions = new WeakMap<Y.Doc, DeleteSet>();
+
+/**
+ * What `doc` has deleted, worked out once per state of the document: in a reconnect storm every
+ * scoreboard's sync answer carries the results document's whole delete set, and walking the
+ * document for each was a tenth of the hub's time (docs/PERFORMANCE.md).
+ */
+function deletionsOf(doc: Y.Doc): DeleteSet {
+  let known = deletions.get(doc);
+  if (!known) {
+    known = Y.createDeleteSetFromStructStore(doc.store);
+    deletions.set(doc, known);
+    doc.once('afterTransaction', () => deletions.delete(doc));
+  }
+  return known;
 }
 
 /** `have` is sorted and merged (as createDeleteSetFromStructStore returns it). */

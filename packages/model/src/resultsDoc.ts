@@ -36,17 +36,43 @@ type MethodStanding = MethodRanking['standings'][number];
 type PlacedStanding = TeamStanding & { place: number };
 type PlacedMethodStanding = MethodStanding & { place: number };
 
-/** Deep equality of JSON values, without serialising (the hub compares hundreds per change). */
+/**
+ * Deep equality of JSON values, without serialising or copying (the hub compares hundreds per
+ * change). Like JSON, a key holding undefined is no key (a stored value has none).
+ */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  // Like JSON: a key holding undefined is no key (a stored value has none).
-  const ka = Object.keys(x).filter((k) => x[k] !== undefined);
-  if (ka.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
-  return ka.every((k) => same(x[k], y[k]));
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  return sameEntries(a as Record<string, unknown>, b as Record<string, unknown>, 0);
+}
+
+/** `x` and `y` hold the same keys and values, `y` having `extra` keys more. */
+function sameEntries(
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  extra: number,
+): boolean {
+  let keys = 0;
+  for (const k in x) {
+    const v = x[k];
+    if (v === undefined) continue;
+    keys++;
+    if (!same(v, y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) keys--;
+  return keys + extra === 0;
+}
+
+/** Whether `stored` is `{ ...value, place }`, compared without making that copy. */
+function samePlaced(stored: unknown, value: object, place: number): boolean {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return false;
+  const y = stored as Record<string, unknown>;
+  return y.place === place && sameEntries(value as Record<string, unknown>, y, 1);
 }
 
 /**
@@ -111,9 +137,8 @@ function writeCategory(maps: ReturnType<typeof resultsMaps>, category: CategoryR
   standings.forEach((standing, place) => {
     const key = prefix + standing.teamId;
     listed.add(key);
-    const value = { ...standing, place };
-    if (!same(maps.standings.get(key), value)) {
-      maps.standings.set(key, value);
+    if (!samePlaced(maps.standings.get(key), standing, place)) {
+      maps.standings.set(key, { ...standing, place });
       wrote = true;
     }
   });
@@ -121,9 +146,8 @@ function writeCategory(maps: ReturnType<typeof resultsMaps>, category: CategoryR
     method.standings.forEach((standing, place) => {
       const key = `${prefix}${m}|${standing.teamId}`;
       listed.add(key);
-      const value = { ...standing, place };
-      if (!same(maps.methodStandings.get(key), value)) {
-        maps.methodStandings.set(key, value);
+      if (!samePlaced(maps.methodStandings.get(key), standing, place)) {
+        maps.methodStandings.set(key, { ...standing, place });
         wrote = true;
       }
     });

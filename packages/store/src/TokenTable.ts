@@ -1,19 +1,25 @@
 import type Database from 'better-sqlite3';
 
-export type Role = 'organiser' | 'head-judge' | 'judge' | 'scoreboard';
+/** `team`: a team's code for its own feedback once results are released; opens no document. */
+export type Role = 'organiser' | 'head-judge' | 'judge' | 'scoreboard' | 'team';
 
 export interface TokenRecord {
   token: string;
   role: Role;
   judgeId: string | null;
   label: string;
+  /**
+   * The team a `team` token belongs to; null for other roles. Stored in the `judge_id` column
+   * (the id a token is bound to), so team codes needed no schema step.
+   */
+  teamId?: string | null;
   /** 6-digit PIN that exchanges for this token (judges and scoreboards only); null otherwise. */
   pin: string | null;
   createdAt: number;
   revokedAt: number | null;
 }
 
-export type NewToken = Pick<TokenRecord, 'token' | 'role' | 'judgeId' | 'label'> & {
+export type NewToken = Pick<TokenRecord, 'token' | 'role' | 'judgeId' | 'label' | 'teamId'> & {
   pin?: string | null;
 };
 
@@ -36,6 +42,10 @@ export class TokenTable {
     [string, string, string | null, string, string | null, number]
   >;
   private readonly revokeOne: Database.Statement<[number, string]>;
+  // Prepared once: every connecting tablet looks its token up (a reconnect storm: a thousand).
+  private readonly selectLive: Database.Statement<[string], TokenRow>;
+  private readonly selectAny: Database.Statement<[string], TokenRow>;
+  private readonly selectByPin: Database.Statement<[string], TokenRow>;
   private readonly replaceTx: (old: string, next: NewToken) => TokenRecord | undefined;
 
   constructor(private readonly db: Database.Database) {
@@ -45,6 +55,9 @@ export class TokenTable {
     this.revokeOne = db.prepare(
       'UPDATE tokens SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL',
     );
+    this.selectLive = db.prepare('SELECT * FROM tokens WHERE token = ? AND revoked_at IS NULL');
+    this.selectAny = db.prepare('SELECT * FROM tokens WHERE token = ?');
+    this.selectByPin = db.prepare('SELECT * FROM tokens WHERE pin = ? AND revoked_at IS NULL');
     // Revoke and re-issue together: there is never a moment when the judge has no live link.
     this.replaceTx = db.transaction((old: string, next: NewToken) => {
       if (this.revokeOne.run(Date.now(), old).changes === 0) return undefined;
@@ -56,31 +69,34 @@ export class TokenTable {
   add(record: NewToken): TokenRecord {
     const createdAt = Date.now();
     const pin = record.pin ?? null;
-    this.insert.run(record.token, record.role, record.judgeId, record.label, pin, createdAt);
-    return { ...record, pin, createdAt, revokedAt: null };
+    const team = record.role === 'team';
+    const boundId = team ? (record.teamId ?? null) : record.judgeId;
+    this.insert.run(record.token, record.role, boundId, record.label, pin, createdAt);
+    return {
+      ...record,
+      judgeId: team ? null : record.judgeId,
+      teamId: team ? boundId : null,
+      pin,
+      createdAt,
+      revokedAt: null,
+    };
   }
 
   /** The live (not revoked) record for a token, if any. */
   findLive(token: string): TokenRecord | undefined {
-    const row = this.db
-      .prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token = ? AND revoked_at IS NULL')
-      .get(token);
+    const row = this.selectLive.get(token);
     return row && toTokenRecord(row);
   }
 
   /** The record for a token whether live or revoked: lets the hub say *replaced* vs *unknown*. */
   lookup(token: string): TokenRecord | undefined {
-    const row = this.db
-      .prepare<[string], TokenRow>('SELECT * FROM tokens WHERE token = ?')
-      .get(token);
+    const row = this.selectAny.get(token);
     return row && toTokenRecord(row);
   }
 
   /** The live token a PIN belongs to, if any. */
   findByPin(pin: string): TokenRecord | undefined {
-    const row = this.db
-      .prepare<[string], TokenRow>('SELECT * FROM tokens WHERE pin = ? AND revoked_at IS NULL')
-      .get(pin);
+    const row = this.selectByPin.get(pin);
     return row && toTokenRecord(row);
   }
 
@@ -120,7 +136,8 @@ function toTokenRecord(row: TokenRow): TokenRecord {
   return {
     token: row.token,
     role: row.role,
-    judgeId: row.judge_id,
+    judgeId: row.role === 'team' ? null : row.judge_id,
+    teamId: row.role === 'team' ? row.judge_id : null,
     label: row.label,
     pin: row.pin,
     createdAt: row.created_at,

@@ -41,21 +41,29 @@ export const toBuffer = (data: Uint8Array): Buffer =>
 export class Compaction {
   constructor(private readonly db: Database.Database) {}
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Each query is prepared once: loading an event reads two per document, a storm more. */
+  private prepared<P extends unknown[] = unknown[], R = unknown>(
+    sql: string,
+  ): Database.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement as unknown as Database.Statement<P, R>;
+  }
+
   snapshot(doc: string): Snapshot | null {
-    const row = this.db
-      .prepare<[string], { data: Buffer; up_to_id: number }>(
-        'SELECT data, up_to_id FROM snapshots WHERE doc = ?',
-      )
-      .get(doc);
+    const row = this.prepared<[string], { data: Buffer; up_to_id: number }>(
+      'SELECT data, up_to_id FROM snapshots WHERE doc = ?',
+    ).get(doc);
     return row ? { data: new Uint8Array(row.data), upToId: row.up_to_id } : null;
   }
 
   /** The log rows of a document not folded into its snapshot, in order. */
   tail(doc: string): LogRow[] {
-    return this.db
-      .prepare<[string], RawLogRow>(
-        'SELECT id, data, origin, created_at FROM updates WHERE doc = ? ORDER BY id',
-      )
+    return this.prepared<[string], RawLogRow>(
+      'SELECT id, data, origin, created_at FROM updates WHERE doc = ? ORDER BY id',
+    )
       .all(doc)
       .map(toLogRow);
   }
@@ -68,18 +76,14 @@ export class Compaction {
   compact(doc: string, snapshot: Uint8Array, summarise: (data: Uint8Array) => string): number {
     return this.db.transaction(() => {
       const upToId =
-        this.db
-          .prepare<[string], { id: number | null }>(
-            'SELECT MAX(id) AS id FROM updates WHERE doc = ?',
-          )
-          .get(doc)?.id ?? null;
+        this.prepared<[string], { id: number | null }>(
+          'SELECT MAX(id) AS id FROM updates WHERE doc = ?',
+        ).get(doc)?.id ?? null;
       if (upToId === null) return 0;
-      const rows = this.db
-        .prepare<[string, number], RawLogRow>(
-          'SELECT id, data, origin, created_at FROM updates WHERE doc = ? AND id <= ? ORDER BY id',
-        )
-        .all(doc, upToId);
-      const audit = this.db.prepare(
+      const rows = this.prepared<[string, number], RawLogRow>(
+        'SELECT id, data, origin, created_at FROM updates WHERE doc = ? AND id <= ? ORDER BY id',
+      ).all(doc, upToId);
+      const audit = this.prepared(
         'INSERT INTO audit (id, doc, origin, created_at, bytes, changes) VALUES (?, ?, ?, ?, ?, ?)',
       );
       for (const row of rows)
@@ -91,13 +95,11 @@ export class Compaction {
           row.data.byteLength,
           summarise(new Uint8Array(row.data)),
         );
-      this.db.prepare('DELETE FROM updates WHERE doc = ? AND id <= ?').run(doc, upToId);
-      this.db
-        .prepare(
-          `INSERT INTO snapshots (doc, data, up_to_id, created_at) VALUES (?, ?, ?, ?)
+      this.prepared('DELETE FROM updates WHERE doc = ? AND id <= ?').run(doc, upToId);
+      this.prepared(
+        `INSERT INTO snapshots (doc, data, up_to_id, created_at) VALUES (?, ?, ?, ?)
            ON CONFLICT(doc) DO UPDATE SET data = excluded.data, up_to_id = excluded.up_to_id, created_at = excluded.created_at`,
-        )
-        .run(doc, toBuffer(snapshot), upToId, Date.now());
+      ).run(doc, toBuffer(snapshot), upToId, Date.now());
       return rows.length;
     })();
   }
@@ -105,34 +107,29 @@ export class Compaction {
   /** Moves a log row that cannot be loaded out of the log, keeping its bytes and the reason. */
   quarantineRow(doc: string, row: LogRow, error: string): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT INTO quarantine (doc, update_id, data, origin, created_at, error, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(doc, row.id, toBuffer(row.data), row.origin, row.createdAt, error, Date.now());
-      this.db.prepare('DELETE FROM updates WHERE id = ?').run(row.id);
+      this.prepared(
+        'INSERT INTO quarantine (doc, update_id, data, origin, created_at, error, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(doc, row.id, toBuffer(row.data), row.origin, row.createdAt, error, Date.now());
+      this.prepared('DELETE FROM updates WHERE id = ?').run(row.id);
     })();
   }
 
   /** Moves a snapshot that cannot be loaded aside; the document then loads from its log tail only. */
   quarantineSnapshot(doc: string, error: string): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO quarantine (doc, update_id, data, origin, created_at, error, quarantined_at)
+      this.prepared(
+        `INSERT INTO quarantine (doc, update_id, data, origin, created_at, error, quarantined_at)
            SELECT doc, NULL, data, 'snapshot', created_at, ?, ? FROM snapshots WHERE doc = ?`,
-        )
-        .run(error, Date.now(), doc);
-      this.db.prepare('DELETE FROM snapshots WHERE doc = ?').run(doc);
+      ).run(error, Date.now(), doc);
+      this.prepared('DELETE FROM snapshots WHERE doc = ?').run(doc);
     })();
   }
 
   quarantined(): { doc: string; updateId: number | null; error: string; quarantinedAt: number }[] {
-    return this.db
-      .prepare<
-        [],
-        { doc: string; update_id: number | null; error: string; quarantined_at: number }
-      >('SELECT doc, update_id, error, quarantined_at FROM quarantine ORDER BY id')
+    return this.prepared<
+      [],
+      { doc: string; update_id: number | null; error: string; quarantined_at: number }
+    >('SELECT doc, update_id, error, quarantined_at FROM quarantine ORDER BY id')
       .all()
       .map((r) => ({
         doc: r.doc,
@@ -144,11 +141,10 @@ export class Compaction {
 
   /** Who changed a document, when and what: retired rows from the audit table, then live log rows. */
   history(doc: string, summarise: (data: Uint8Array) => string): AuditEntry[] {
-    const retired = this.db
-      .prepare<
-        [string],
-        { id: number; origin: string; created_at: number; bytes: number; changes: string }
-      >('SELECT id, origin, created_at, bytes, changes FROM audit WHERE doc = ? ORDER BY id')
+    const retired = this.prepared<
+      [string],
+      { id: number; origin: string; created_at: number; bytes: number; changes: string }
+    >('SELECT id, origin, created_at, bytes, changes FROM audit WHERE doc = ? ORDER BY id')
       .all(doc)
       .map((r): AuditEntry => ({
         id: r.id,

@@ -1,6 +1,6 @@
 import type { Aggregation, Category, ScoringRules } from '../event.js';
 import { aggregate } from './aggregate.js';
-import { groupByTeam, zScoreNormalise, type Observation } from './normalise.js';
+import { zScoreNormalise, type Observation } from './normalise.js';
 import { trimmedMeanK } from './rules.js';
 import type { TeamSheets } from './teamSheets.js';
 
@@ -20,8 +20,8 @@ export function categoryValues(
   teams: readonly TeamSheets[],
   normalisation: ScoringRules['normalisation'],
 ): CategoryValues {
-  const normalise = (observations: Observation[]) =>
-    normalisation === 'z-score' ? zScoreNormalise(observations).byTeam : groupByTeam(observations);
+  if (normalisation !== 'z-score') return groupedValues(category, teams);
+  const normalise = (observations: Observation[]) => zScoreNormalise(observations).byTeam;
   const observe = (value: (sheet: TeamSheets['sheets'][number]['sheet']) => number | undefined) =>
     teams.flatMap(({ team, sheets }) =>
       sheets.flatMap(({ judgeId, sheet }) => {
@@ -71,4 +71,30 @@ export function criterionValue(
 ): number | null {
   const list = values.criteria.get(criterionId)?.get(teamId) ?? [];
   return aggregate(list, aggregation, trimmedMeanK(rules));
+}
+
+/**
+ * Without normalisation: each counted sheet's total and criterion values grouped by team, in one
+ * pass (the same lists, in the same order, as grouping observations). The hub ranks a category
+ * after every committed value, so this is on its hot path.
+ */
+function groupedValues(category: Category, teams: readonly TeamSheets[]): CategoryValues {
+  const totals = new Map<string, number[]>();
+  const criteria = new Map(category.criteria.map((c) => [c.id, new Map<string, number[]>()]));
+  for (const { team, sheets } of teams) {
+    for (const { sheet } of sheets) {
+      append(totals, team.id, sheet.total);
+      for (const [criterionId, byTeam] of criteria) {
+        const value = sheet.values.get(criterionId);
+        if (value !== undefined) append(byTeam, team.id, value);
+      }
+    }
+  }
+  return { totals, criteria };
+}
+
+function append(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,5 +1,5 @@
 import { isRequired, isValidCriterionValue, type Category, type Criterion } from '../event.js';
-import type { ScoreSheet } from '../sheetDoc.js';
+import { isSubmitted, type ScoreSheet } from '../sheetDoc.js';
 import { cleanFloat } from './round.js';
 
 /** What a counted sheet contributes (docs/SCORING.md, "Which sheets count"). */
@@ -14,15 +14,15 @@ export interface CountedSheet {
 export type UncountedReason = 'not-submitted' | 'required-missing';
 
 /**
- * A sheet counts when it is submitted and every required criterion holds a value the judge could
- * have picked. A value outside the criterion's range or steps (only a misbehaving device writes
- * one) is treated as blank. Optional criteria may be blank.
+ * A sheet counts when it is submitted (or marked final) and every required criterion holds a
+ * value the judge could have picked. A value outside the criterion's range or steps (only a
+ * misbehaving device writes one) is treated as blank. Optional criteria may be blank.
  */
 export function countSheet(
   category: Category,
   sheet: ScoreSheet,
 ): CountedSheet | { uncounted: UncountedReason } {
-  if (sheet.status !== 'submitted') return { uncounted: 'not-submitted' };
+  if (!isSubmitted(sheet.status)) return { uncounted: 'not-submitted' };
   const values = new Map<string, number>();
   let total = 0;
   for (const criterion of category.criteria) {

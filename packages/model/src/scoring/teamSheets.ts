@@ -17,6 +17,27 @@ export type SheetsByJudge = ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * countSheet per (category, sheet) object. Sheets are values, built once by `readSheets` and never
+ * changed after, so the hub, which re-ranks a category after every change of one judge's sheets,
+ * counts only the sheets that were read again (docs/PERFORMANCE.md).
+ */
+const countedByCategory = new WeakMap<
+  Category,
+  WeakMap<ScoreSheet, ReturnType<typeof countSheet>>
+>();
+
+export function countSheetOnce(
+  category: Category,
+  sheet: ScoreSheet,
+): ReturnType<typeof countSheet> {
+  let counted = countedByCategory.get(category);
+  if (!counted) countedByCategory.set(category, (counted = new WeakMap()));
+  let result = counted.get(sheet);
+  if (!result) counted.set(sheet, (result = countSheet(category, sheet)));
+  return result;
+}
+
+/**
  * The teams entered in a category that are not withdrawn, each with its assigned judges and
  * counted sheets. A withdrawn team is left out entirely, as if never entered: its sheets count
  * nowhere, not even in a judge's normalisation.
@@ -40,7 +61,7 @@ export function collectTeamSheets(
       const sheets: TeamSheets['sheets'] = [];
       for (const judgeId of judgesAssigned) {
         const sheet = sheetsByJudge.get(judgeId)?.get(sheetKey(team.id, category.id));
-        const counted = sheet && countSheet(category, sheet);
+        const counted = sheet && countSheetOnce(category, sheet);
         if (counted && isCounted(counted)) sheets.push({ judgeId, sheet: counted });
       }
       return { team, judgesAssigned, sheets };
