@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { keepLinkToken } from './shared/session.js';
 import './styles.css';
+
+keepLinkToken();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

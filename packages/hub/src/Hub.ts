@@ -1,12 +1,21 @@
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { EVENT_DOC, RESULTS_DOC, parseDocName, readEvent, readSettings } from '@judgehub/model';
+import {
+  CONTROL_DOC,
+  EVENT_DOC,
+  RESULTS_DOC,
+  parseDocName,
+  readEvent,
+  readSettings,
+} from '@judgehub/model';
 import { HubStore } from '@judgehub/store';
 import { DocRegistry } from './DocRegistry.js';
 import { ResultsUpdater } from './ResultsUpdater.js';
+import { LockGuard } from './lockGuard.js';
 import { Connection } from './Connection.js';
 import { auditOrigin, rightsFor } from './access.js';
 import { checkToken, ensurePins } from './tokens.js';
+import { watchJudgeTokens } from './judgeTokens.js';
 import { DeviceTracker } from './DeviceTracker.js';
 import { PinAttempts } from './PinAttempts.js';
 import { venueUrl } from './venueUrl.js';
@@ -26,6 +35,7 @@ import { connectionLimits, type ConnectionLimits } from './connectionLimits.js';
 import { writeCheckFor } from './writeCheck.js';
 import { createHubServer, type HubTls } from './hubServer.js';
 import { hubIdOf } from './hubId.js';
+import { watchTeamCodes } from './teamApi.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -86,9 +96,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const hubId = hubIdOf(store);
 
   const registry = new DocRegistry(store, log, options.compactAfter);
-  for (const name of [EVENT_DOC, RESULTS_DOC, ...store.listDocs()]) registry.get(name);
-  const results = new ResultsUpdater(registry);
-  registry.flush();
+  // Runs once the port is bound and before the first connection is taken (see listen below).
+  let results = null as ResultsUpdater | null;
+  let lockGuard = null as LockGuard | null;
+  const loadEverything = () => {
+    // The control document too: the lock check reads it for every judge's update, and loading it
+    // then, from a disk that fails, cost the judge's connection.
+    for (const name of [EVENT_DOC, RESULTS_DOC, CONTROL_DOC, ...store.listDocs()])
+      registry.get(name);
+    results = new ResultsUpdater(registry);
+    // Before any connection: what a judge sends for a locked sheet is held aside (lockGuard.ts).
+    lockGuard = new LockGuard(registry, log);
+    registry.flush();
+  };
   // The event's judges, read again only when the event changes: reading the whole event for every
   // connecting tablet made a reconnect storm of a large event CPU-bound (docs/PERFORMANCE.md).
   let eventJudges: Set<string> | null = null;
@@ -97,8 +117,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     (eventJudges ??= new Set(readEvent(registry.get(EVENT_DOC).doc).judges.map((j) => j.id))).has(
       judgeId,
     );
+  // Judges the organiser adds on the setup page get their sign-in link as the change is stored.
+  const stopJudgeTokens = watchJudgeTokens(registry, store, log);
   // Tokens issued before PINs existed get one now, so every judge can pair by PIN.
   ensurePins(store);
+  // Every team has a code for its feedback, also teams the organiser adds later.
+  const stopTeamCodes = watchTeamCodes(store, registry);
   const devices = new DeviceTracker();
 
   const startedAt = Date.now();
@@ -214,7 +238,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const connection: Connection = new Connection(ws, {
       room,
       submit: (update) => registry.submit(room, update, connection),
-      checkWrite: writeCheckFor(principal, doc, room),
+      checkWrite: lockGuard!.guard(writeCheckFor(principal, doc, room), doc),
       limits,
       canWrite: rights.write,
       origin: who,
@@ -255,11 +279,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
   }
 
+  // The port is bound first and every document loaded in the listening callback, which runs before
+  // any connection is taken: nothing is served before it is all loaded, while tablets reconnecting
+  // after a restart wait in the backlog instead of being refused and backing off for seconds
+  // (docs/PERFORMANCE.md, reconnect storm).
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '0.0.0.0', () => {
+    const listen = { port: options.port ?? 0, host: options.host ?? '0.0.0.0', backlog: 2048 };
+    server.listen(listen, () => {
       server.off('error', reject);
-      resolve();
+      try {
+        loadEverything();
+        resolve();
+      } catch (error) {
+        server.close();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   });
   const port = (server.address() as AddressInfo).port;
@@ -285,7 +320,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close: () =>
       (closing ??= (async () => {
         clearInterval(reaper);
-        results.stop();
+        stopJudgeTokens();
+        results?.stop();
+        stopTeamCodes();
         devices.close();
         for (const c of connections) c.close(CloseCode.HubShuttingDown, 'hub is shutting down');
         wss.close();

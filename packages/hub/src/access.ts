@@ -17,6 +17,8 @@ export interface DocRights {
  * the hub itself, so no principal has write access to it; `display` is read by every screen.
  */
 export function rightsFor(principal: Principal, doc: DocName): DocRights {
+  // A team's code shows only its own feedback, over HTTP once released (teamApi.ts).
+  if (principal.role === 'team') return { read: false, write: false };
   switch (doc.kind) {
     case 'event':
       return { read: true, write: principal.role === 'organiser' };

@@ -117,7 +117,11 @@ function overview(ctx: AccessContext, req: IncomingMessage): AccessOverview {
         (a.judgeId ?? '').localeCompare(b.judgeId ?? '', 'en', { numeric: true }),
     )
     .map((t) => card(t, hub.url, names));
+  const head = ctx.store.listTokens().find((t) => t.role === 'head-judge');
   return {
+    headJudge: head
+      ? { name: head.label, url: `${hub.url}/head-judge?token=${encodeURIComponent(head.token)}` }
+      : null,
     eventId: event.settings.id,
     eventName: event.settings.name,
     hubUrl: hub.url,

@@ -41,9 +41,9 @@ describe('judgehub command line', () => {
   });
 
   it('checks --format before reading any data folder', async () => {
-    const { code, stderr } = await run('export', '--format', 'xlsx', '--data', '/nonexistent');
+    const { code, stderr } = await run('export', '--format', 'xml', '--data', '/nonexistent');
     expect(code).toBe(2);
-    expect(stderr).toContain('--format must be json or csv, got "xlsx"');
+    expect(stderr).toContain('--format must be json, csv, xlsx or pdf, got "xml"');
   });
 
   // Only command lines refused before any socket opens: a unit test must never multicast.

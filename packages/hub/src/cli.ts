@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { demoEvent, EVENT_DOC, hasEvent, readSettings } from '@judgehub/model';
 import { startHub } from './Hub.js';
-import { accessLinks, setUpEvent } from './eventSetup.js';
+import { accessLinks, ensureOrganiserToken, setUpEvent } from './eventSetup.js';
 import {
   CLI_OPTIONS,
   ExitCode,
@@ -245,6 +245,8 @@ async function serve(opts: {
     if (!result.ok) throw new Error(`demo event is invalid: ${result.problems.join('; ')}`);
     log.info('event.created', { eventId: readSettings(eventDoc).id, source: 'demo' });
   }
+  // No event yet: the organiser creates it in the browser, so they need their link now.
+  if (!hasEvent(eventDoc)) ensureOrganiserToken(hub.store);
   // After listening (DESIGN.md): a tablet that finds the hub can connect at once.
   const advertising = opts.mdns
     ? advertiseRunningHub(hub, {
@@ -254,6 +256,16 @@ async function serve(opts: {
       })
     : null;
   printBanner(hub, opts.host, advertising?.describe() ?? 'off (--no-mdns)');
+  if (!hasEvent(eventDoc)) {
+    // Created in the browser (/organiser/setup): show the links of the new event here too.
+    const onCreated = () => {
+      if (!hasEvent(eventDoc)) return;
+      eventDoc.off('update', onCreated);
+      // After setUpEvent has issued the new links, which it does once the event is written.
+      setImmediate(() => printBanner(hub, opts.host, advertising?.describe() ?? 'off (--no-mdns)'));
+    };
+    eventDoc.on('update', onCreated);
+  }
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
@@ -299,23 +311,37 @@ function printBanner(
     );
   }
   if (!settings.id) {
+    const organiser = accessLinks(hub, base).find((l) => l.role === 'organiser');
     lines.push(
-      'No event on this hub yet. Stop it (Ctrl+C) and bring one in with',
+      'No event on this hub yet. Create it in the browser, on the organiser’s setup page:',
+      ...(organiser
+        ? [
+            `  Organiser:     ${organiser.url.replace('/organiser?', '/organiser/setup?')}`,
+            '                 Keep this link to yourself: it signs you in as the organiser.',
+          ]
+        : []),
+      'Or stop the hub (Ctrl+C) and bring an event file in with',
       `  judgehub import EVENT.json --data ${shellPath(path.dirname(hub.store.path))}`,
-      'or start it with --demo to load the demo event.',
+      'or start it with --demo to load the demo event. Ctrl+C stops the hub.',
       '',
     );
   } else {
-    // The organiser's page hands out QR codes and PINs; the head-judge page is not built yet.
+    // The organiser's page hands out QR codes and PINs, and the head judge's link too.
     const all = accessLinks(hub, base);
     const organiser = all.find((l) => l.role === 'organiser');
+    const headJudge = all.find((l) => l.role === 'head-judge');
     if (organiser)
       lines.push(
         `  Organiser:     ${organiser.url}`,
-        '                 QR codes and PINs for every judge, who is connected, replacing a lost',
-        '                 tablet’s link. Keep this link to yourself.',
-        '',
+        '                 Event setup, assignments, QR codes and PINs for every judge, progress,',
+        '                 exports. Keep this link to yourself.',
       );
+    if (headJudge)
+      lines.push(
+        `  Head judge:    ${headJudge.url}`,
+        '                 Review, corrections and locks. Give it to the head judge only.',
+      );
+    lines.push('');
     const links = all.filter((l) => l.role === 'scoreboard' || l.role === 'judge');
     const width = Math.max(
       ...links.map((l) => l.label.length + (l.judgeId ? l.judgeId.length + 1 : 0)),

@@ -10,6 +10,8 @@ import type { Role } from '@judgehub/store';
 import { HUB_ORIGIN } from './DocRegistry.js';
 import type { RunningHub } from './Hub.js';
 import { issueToken } from './tokens.js';
+import { ensureJudgeTokens } from './judgeTokens.js';
+import { ensureTeamCodes } from './teamApi.js';
 
 export type SetUpResult = { ok: true } | { ok: false; problems: string[] };
 
@@ -30,12 +32,31 @@ export function setUpEvent(
   const problems = validateEvent(event);
   if (problems.length > 0) return { ok: false, problems };
   writeEvent(doc, event, HUB_ORIGIN);
-  issueToken(hub.store, 'organiser', null, 'Organiser');
-  issueToken(hub.store, 'head-judge', null, 'Head judge');
-  issueToken(hub.store, 'scoreboard', null, 'Scoreboard');
-  for (const judge of event.judges) issueToken(hub.store, 'judge', judge.id, judge.name);
+  // The organiser may already have a link (a hub started with no event issues it at once).
+  ensureRoleToken(hub.store, 'organiser', 'Organiser');
+  ensureRoleToken(hub.store, 'head-judge', 'Head judge');
+  ensureRoleToken(hub.store, 'scoreboard', 'Scoreboard');
+  ensureJudgeTokens(hub.store, event.judges);
+  ensureTeamCodes(hub.store, event);
   hub.registry.flush();
   return { ok: true };
+}
+
+/** Issues a link for a role that has no live one (organiser, head judge, scoreboard). */
+export function ensureRoleToken(
+  store: RunningHub['store'],
+  role: 'organiser' | 'head-judge' | 'scoreboard',
+  label: string,
+): void {
+  if (!store.listTokens().some((t) => t.role === role)) issueToken(store, role, null, label);
+}
+
+/**
+ * A hub started on a data folder with no event gives the organiser a link at once, so they can
+ * open /organiser/setup and create the event there (eventApi.ts).
+ */
+export function ensureOrganiserToken(store: RunningHub['store']): void {
+  ensureRoleToken(store, 'organiser', 'Organiser');
 }
 
 export interface AccessLink {
@@ -50,8 +71,9 @@ const PAGE: Record<Role, string> = {
   'head-judge': 'head-judge',
   judge: 'judge',
   scoreboard: 'scoreboard',
+  team: 'team',
 };
-const ROLE_ORDER: Role[] = ['scoreboard', 'organiser', 'head-judge', 'judge'];
+const ROLE_ORDER: Role[] = ['scoreboard', 'organiser', 'head-judge', 'judge', 'team'];
 
 /** The sign-in links for everyone with a token, scoreboard first, judges by id. */
 export function accessLinks(hub: Pick<RunningHub, 'store'>, baseUrl: string): AccessLink[] {

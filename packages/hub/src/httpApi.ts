@@ -4,7 +4,11 @@ import type { HubStore } from '@judgehub/store';
 import type { DocRegistry } from './DocRegistry.js';
 import { checkToken } from './tokens.js';
 import { handleAccessApi, type AccessContext } from './accessApi.js';
+import { handleEventApi } from './eventApi.js';
 import { hubIdOf } from './hubId.js';
+import { handleExportApi } from './exports/exportApi.js';
+import { sendHealth } from './healthApi.js';
+import { handleTeamApi } from './teamApi.js';
 
 export interface ApiContext {
   store: HubStore;
@@ -22,6 +26,11 @@ export function handleApi(
   res: ServerResponse,
   url: URL,
 ): boolean {
+  if (url.pathname === '/health') {
+    // For monitoring: counts and sizes only, no token needed (docs/THREAT_MODEL.md).
+    sendHealth({ ...ctx, devices: ctx.access.devices }, res);
+    return true;
+  }
   if (url.pathname === '/api/session') {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ')
@@ -68,6 +77,9 @@ export function handleApi(
     return true;
   }
   if (handleAccessApi(ctx.access, req, res, url)) return true;
+  if (handleExportApi(ctx, req, res, url)) return true;
+  if (handleEventApi(ctx.access, req, res, url)) return true;
+  if (handleTeamApi(ctx.access, req, res, url)) return true;
   if (url.pathname.startsWith('/api/')) {
     json(res, 404, { error: `no API endpoint ${url.pathname}` });
     return true;

@@ -72,6 +72,8 @@ export interface AccessOverview {
   /** False when the hub found no network address: the links work only on this laptop. */
   onVenueNetwork: boolean;
   cards: AccessCard[];
+  /** The head judge's sign-in link (to `/head-judge`); no PIN, so keep it to the head judge. */
+  headJudge?: { name: string; url: string } | null;
 }
 
 /** `POST /api/access/replace` request body (organiser). */

@@ -43,7 +43,7 @@ const allOf =
     values;
 
 const AGGREGATIONS = allOf<Aggregation>()(['mean', 'median', 'trimmed-mean', 'sum']);
-const SHEET_STATUSES = allOf<SheetStatus>()(['draft', 'submitted']);
+const SHEET_STATUSES = allOf<SheetStatus>()(['draft', 'submitted', 'final']);
 
 const id = { type: 'string', id: true } as const satisfies Shape;
 const text = { type: 'string' } as const satisfies Shape;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
+  CONTROL_DOC,
   CloseCode,
   LINK_REPLACED_MESSAGE,
   readEvent,
@@ -12,6 +13,8 @@ import { useSession } from '../shared/useSession.js';
 import { ConnectionBadge } from '../shared/ConnectionBadge.js';
 import { AssignmentList } from './AssignmentList.js';
 import { SheetEditor } from './SheetEditor.js';
+import { RoundBanner } from './RoundBanner.js';
+import { NoticeBanner } from './NoticeBanner.js';
 
 export interface OpenSheet {
   teamId: string;
@@ -25,6 +28,8 @@ export function JudgeApp({ token }: { token: string }) {
   const eventId = session.kind === 'ready' ? session.session.eventId : null;
   const eventDoc = useHubDoc(judgeId ? 'event' : null, token, eventId);
   const sheetsDoc = useHubDoc(judgeId ? sheetsDocName(judgeId) : null, token, eventId);
+  // The control document (rounds, locks, notices): read only on a judge's tablet.
+  const controlDoc = useHubDoc(judgeId ? CONTROL_DOC : null, token, eventId);
   const [open, setOpen] = useState<OpenSheet | null>(null);
 
   const event = useMemo(() => (eventDoc ? readEvent(eventDoc.doc) : null), [eventDoc]);
@@ -74,14 +79,34 @@ export function JudgeApp({ token }: { token: string }) {
           The hub did not accept a change: {sheetsDoc.status.refusal}
         </p>
       )}
+      <NoticeBanner control={controlDoc} judgeId={judgeId} eventId={session.session.eventId} />
+      <RoundBanner
+        control={controlDoc}
+        categories={
+          openCategory
+            ? [openCategory]
+            : event.categories.filter((c) =>
+                event.assignments.some((a) => a.judgeId === judgeId && a.categoryId === c.id),
+              )
+        }
+        slot={
+          open &&
+          event.assignments.find(
+            (a) =>
+              a.judgeId === judgeId && a.teamId === open.teamId && a.categoryId === open.categoryId,
+          )?.slot
+        }
+      />
       {open && openCategory && openTeam ? (
         <SheetEditor
           key={`${open.teamId}|${open.categoryId}`}
           judgeId={judgeId}
           team={openTeam}
           category={openCategory}
-          sheets={sheets}
           hub={sheetsDoc}
+          control={controlDoc}
+          token={token}
+          eventId={session.session.eventId}
           onBack={() => setOpen(null)}
         />
       ) : (
@@ -90,6 +115,7 @@ export function JudgeApp({ token }: { token: string }) {
           event={event}
           sheets={sheets}
           synced={eventDoc.status.synced}
+          hubTimeOffsetMs={eventDoc.status.hubTimeOffsetMs}
           onOpen={setOpen}
         />
       )}

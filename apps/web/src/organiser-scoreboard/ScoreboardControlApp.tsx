@@ -1,3 +1,4 @@
+import { OrganiserNav } from '../shared/OrganiserNav.js';
 import { useMemo } from 'react';
 import { DISPLAY_DOC, RESULTS_DOC } from '@judgehub/model';
 import { ConnectionBadge } from '../shared/ConnectionBadge.js';
@@ -53,6 +54,7 @@ export function ScoreboardControlApp({ token }: { token: string }) {
   const join = joinUrl(ready?.hubUrl);
   return (
     <div className="ctl" data-testid="scoreboard-controls">
+      <OrganiserNav current="/organiser/scoreboard" />
       <header className="ctl-head">
         <div>
           <h1>Scoreboard controls</h1>

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AccessCard, AccessOverview, DeviceInfo } from '@judgehub/model';
 import { useNow } from '../shared/ConnectionBadge.js';
 import { useSession } from '../shared/useSession.js';
+import { OrganiserNav } from '../shared/OrganiserNav.js';
 import { AccessCardView } from './AccessCardView.js';
 import { DeviceList } from './DeviceList.js';
+import { QrCode } from './QrCode.js';
 import { ReplaceDialog } from './ReplaceDialog.js';
 import { fetchAccess, replaceLink } from './organiserApi.js';
 import { useDevices } from './useDevices.js';
@@ -79,6 +81,7 @@ export function OrganiserApp({ token }: { token: string }) {
 
   return (
     <div className="organiser">
+      <OrganiserNav current="/organiser" />
       <header className="topbar no-print">
         <div className="topbar-title">
           <span className="event-name">{access.eventName || session.session.eventName}</span>
@@ -122,6 +125,19 @@ export function OrganiserApp({ token }: { token: string }) {
             </p>
           )}
         </section>
+        {access.headJudge && (
+          <section className="panel head-judge-link no-print" data-testid="head-judge-link">
+            <h2>Head judge</h2>
+            <QrCode text={access.headJudge.url} label="QR code to open the head judge’s review" />
+            <p className="hint">
+              Review, corrections and locks. There is no PIN for this link: hand it to the head
+              judge only.
+            </p>
+            <p className="card-url">
+              <a href={access.headJudge.url}>{access.headJudge.url}</a>
+            </p>
+          </section>
+        )}
         <div className="card-grid">
           {access.cards.map((card) => (
             <AccessCardView

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { DISPLAY_DOC, RESULTS_DOC, readDisplay, readResults } from '@judgehub/model';
+import { CONTROL_DOC, DISPLAY_DOC, RESULTS_DOC, readDisplay, readResults } from '@judgehub/model';
 import { useHubDoc, type HubDocTuning, type HubDoc } from '../shared/useHubDoc.js';
 import { useSession } from '../shared/useSession.js';
 import { Board } from './Board.js';
 import type { BoardLink } from './BoardHeader.js';
 import { joinUrl } from './joinUrl.js';
+import { NoticeOverlay } from './NoticeOverlay.js';
 
 /**
  * A projected scoreboard needs to notice a lost hub within seconds (the hall is looking at it) and
@@ -24,6 +25,8 @@ export function ScoreboardApp({ token }: { token: string }) {
   const eventId = session.kind === 'ready' ? session.session.eventId : null;
   const results = useHubDoc(RESULTS_DOC, token, eventId, BOARD_TUNING);
   const display = useHubDoc(DISPLAY_DOC, token, eventId, BOARD_TUNING);
+  // Notices for the scoreboards (control document), shown over the board.
+  const control = useHubDoc(CONTROL_DOC, token, eventId, BOARD_TUNING);
   const board = useBoardData(results, display);
 
   if (session.kind === 'error' && session.final) {
@@ -53,6 +56,7 @@ export function ScoreboardApp({ token }: { token: string }) {
         {...board}
         joinUrl={joinUrl(session.kind === 'ready' ? session.session.hubUrl : null)}
       />
+      <NoticeOverlay control={control} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { uuidv4 } from 'lib0/random';
  * that a judge who reopens the app without the link is still signed in, and drop it from the
  * address bar so it is not shown over someone's shoulder.
  */
-export type Page = 'judge' | 'scoreboard' | 'organiser';
+export type Page = 'judge' | 'scoreboard' | 'organiser' | 'head-judge' | 'team';
 
 /** This build's version, reported to the hub for the organiser's device list. */
 export const APP_VERSION: string = __JUDGEHUB_VERSION__;
@@ -22,6 +22,24 @@ export function tokenFor(page: Page): string | null {
     return fromUrl;
   }
   return localStorage.getItem(key);
+}
+
+/** Which page's token a path's `?token=` is: the organiser's pages share one. */
+export function pageForPath(pathname: string): Page | null {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === '/judge' || path === '/scoreboard' || path === '/head-judge' || path === '/team')
+    return path.slice(1) as Page;
+  if (path === '/organiser' || path.startsWith('/organiser/')) return 'organiser';
+  return null;
+}
+
+/**
+ * Keeps the link's token before anything renders: React renders after the page's load event, and
+ * a person (or a test) who opens a link and moves on at once must still be signed in.
+ */
+export function keepLinkToken(): void {
+  const page = pageForPath(location.pathname);
+  if (page) tokenFor(page);
 }
 
 export function forgetToken(page: Page): void {

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   EVENT_DOC,
+  RESULTS_DOC,
   hasEvent,
+  readAcceptedSheets,
   readEvent,
-  readSheets,
   sheetsDocName,
   type JudgingEvent,
   type ScoreSheet,
@@ -42,8 +43,13 @@ export function readHubData(dataDir: string): HubDataResult {
         message: `${dataDir} has no event yet. Import one with \`judgehub import EVENT.json --data ${shellPath(dataDir)}\`.`,
       };
     const event = readEvent(eventDoc);
+    // Values the hub held aside after a lock do not count here either (reviewNotAccepted.ts).
+    const resultsDoc = registry.get(RESULTS_DOC).doc;
     const sheetsByJudge = new Map(
-      event.judges.map((j) => [j.id, readSheets(registry.get(sheetsDocName(j.id)).doc)]),
+      event.judges.map((j) => [
+        j.id,
+        readAcceptedSheets(registry.get(sheetsDocName(j.id)).doc, resultsDoc, j.id),
+      ]),
     );
     return { ok: true, data: { event, sheetsByJudge } };
   } finally {

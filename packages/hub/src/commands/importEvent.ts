@@ -111,7 +111,7 @@ function importInto(dataDir: string, file: EventFile, io: Io): number {
 
 function summary(dataDir: string, file: EventFile): string {
   const { event, sheets } = file;
-  const submitted = sheets.filter((s) => s.status === 'submitted').length;
+  const submitted = sheets.filter((s) => s.status !== 'draft').length;
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   return [
     `Imported "${event.settings.name}" (${event.settings.id}) into ${dataDir}:`,
