@@ -31,8 +31,8 @@ export type ParsedEventFile = { ok: true; file: EventFile } | { ok: false; probl
  * 1. shape: JSON syntax, format tag and version, every field's type, range and allowed values,
  *    required fields, unknown fields;
  * 2. the event's own consistency (validateEvent): unique ids, references, rubric ranges;
- * 3. sheets: known judge, team, category and criteria, an assignment for each sheet, values the
- *    judge could have picked.
+ * 3. sheets: known judge, team, category and criteria, one sheet per judge, team and category,
+ *    values the judge could have picked (a sheet need not be an assignment: see eventFileSheets).
  * Every problem names its path in the file. Never throws.
  */
 export function parseEventFile(text: string): ParsedEventFile {

@@ -64,7 +64,7 @@ describe('event file sheets in judges’ documents', () => {
       device = 'tablet',
     ) =>
       commitField(j2, { teamId, categoryId: 'design', field, value, author: 'J2', device, at: 1 });
-    // J2 is not assigned T4; a misbehaving device wrote a sheet for it anyway.
+    // J2 is not assigned T4 (any more: the organiser gave it to another judge after J2 scored).
     commit('T4', criterionField('build'), 5);
     // An out-of-range value, and a value cleared again.
     commit('T2', criterionField('code'), 99);
@@ -89,7 +89,6 @@ describe('event file sheets in judges’ documents', () => {
     expect(notes).toEqual([
       'sheet of judge "J2" for team "T1" in category "design": "build" has unresolved concurrent values (10); wrote the shown value 6',
       'sheet of judge "J2" for team "T2" in category "design": value 99 for "code" left out, not valid for the rubric',
-      'sheet of judge "J2" for team "T4" in category "design": left out, not one of the event\'s assignments',
     ]);
     const j2Sheets = sheets.filter((s) => s.judgeId === 'J2');
     expect(j2Sheets.map((s) => [s.teamId, s.categoryId, s.values])).toEqual([
@@ -97,6 +96,8 @@ describe('event file sheets in judges’ documents', () => {
       ['T2', 'design', { build: 7.5 }],
       ['T3', 'design', {}],
       ['T3', 'pitch', { clarity: 9 }],
+      // Kept, after the assignments: the file is a backup of everything the hub holds.
+      ['T4', 'design', { build: 5 }],
     ]);
     const reimported = parseEventFile(
       JSON.stringify({ format: 'judgehub-event', version: 1, event: file.event, sheets }),

@@ -10,8 +10,10 @@ import { commitField, criterionField, type ScoreSheet } from './sheetDoc.js';
 
 /**
  * Checks an event file's sheets against its (already valid) event: each sheet names a known
- * judge, team and category, belongs to one of the event's assignments, appears once, and holds
- * only the category's criteria with values the judge could have picked.
+ * judge, team and category, appears once, and holds only the category's criteria with values the
+ * judge could have picked. A sheet need not be one of the event's assignments: a team moved to
+ * another category, or an assignment given to another judge, keeps the sheets already scored (they
+ * are kept, and count nowhere, as on the hub).
  */
 export function validateFileSheets(
   event: JudgingEvent,
@@ -21,7 +23,6 @@ export function validateFileSheets(
   const judges = new Set(event.judges.map((j) => j.id));
   const teams = new Set(event.teams.map((t) => t.id));
   const categories = new Map(event.categories.map((c) => [c.id, c]));
-  const assigned = new Set(event.assignments.map(assignmentKey));
   const firstAt = new Map<string, number>();
 
   sheets.forEach((sheet, i) => {
@@ -42,10 +43,6 @@ export function validateFileSheets(
       return;
     }
     firstAt.set(key, i);
-    if (!assigned.has(key))
-      problems.push(
-        `${at}: judge "${sheet.judgeId}" is not assigned team "${sheet.teamId}" in category "${sheet.categoryId}"`,
-      );
     for (const [criterionId, value] of Object.entries(sheet.values)) {
       const criterion = category.criteria.find((c) => c.id === criterionId);
       if (!criterion)
@@ -67,7 +64,7 @@ export function range(criterion: Criterion): string {
 }
 
 export interface FileSheets {
-  /** In the order of the event's assignments. */
+  /** In the order of the event's assignments, then sheets outside them by judge, category, team. */
   sheets: EventFileSheet[];
   /** What could not be carried into the file, one line each, for the organiser to read. */
   notes: string[];
@@ -76,22 +73,26 @@ export interface FileSheets {
 /**
  * The sheets of every judge in the event, as an event file carries them: each field's shown
  * value (a concurrent value not yet resolved is listed in `notes`, not in the file), the comment
- * when there is one, and the status. Only what a re-import accepts is written: a sheet outside
- * the event's assignments or a value outside its criterion (only a misbehaving device could
- * write either) is left out and noted.
+ * when there is one, and the status. Sheets that are no longer assignments (a team moved to another
+ * category, an assignment given to another judge) are written too: the file is a backup, and a
+ * re-import keeps them as the hub did, counting nowhere. Only what a re-import cannot accept is
+ * left out and noted: a sheet of a category no longer in the event, a value outside its criterion.
  */
 export function eventFileSheets(
   event: JudgingEvent,
   sheetsByJudge: ReadonlyMap<string, ReadonlyMap<string, ScoreSheet>>,
 ): FileSheets {
   const result: FileSheets = { sheets: [], notes: [] };
-  const assigned = new Set(event.assignments.map(assignmentKey));
   for (const judge of event.judges) {
     for (const sheet of sheetsByJudge.get(judge.id)?.values() ?? []) {
       const where = `sheet of judge "${judge.id}" for team "${sheet.teamId}" in category "${sheet.categoryId}"`;
       const category = event.categories.find((c) => c.id === sheet.categoryId);
-      if (!category || !assigned.has(assignmentKey({ ...sheet, judgeId: judge.id }))) {
-        result.notes.push(`${where}: left out, not one of the event's assignments`);
+      if (!category) {
+        result.notes.push(`${where}: left out, the category is no longer in the event`);
+        continue;
+      }
+      if (!event.teams.some((t) => t.id === sheet.teamId)) {
+        result.notes.push(`${where}: left out, the team is no longer in the event`);
         continue;
       }
       const values = new Map<string, number>();
@@ -127,9 +128,14 @@ export function eventFileSheets(
       });
     }
   }
-  // Sheets follow the event's assignments list, so the file reads in one order throughout.
+  // Sheets follow the event's assignments list, so the file reads in one order throughout; sheets
+  // outside it come last, in a fixed order.
   const position = new Map(event.assignments.map((a, i) => [assignmentKey(a), i]));
-  result.sheets.sort((a, b) => position.get(assignmentKey(a))! - position.get(assignmentKey(b))!);
+  const at = (s: EventFileSheet) => position.get(assignmentKey(s)) ?? Number.MAX_SAFE_INTEGER;
+  const text = (s: EventFileSheet) => `${s.judgeId}\u0000${s.categoryId}\u0000${s.teamId}`;
+  result.sheets.sort(
+    (a, b) => at(a) - at(b) || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0),
+  );
   return result;
 }
 
