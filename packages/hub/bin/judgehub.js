@@ -8,5 +8,9 @@ if (!existsSync(cli)) {
   );
   process.exit(1);
 }
+// Before anything else grows the heap: keeps the hub's old generation close to its live size
+// (src/heapGrowth.ts, docs/PERFORMANCE.md).
+const { limitHeapGrowth } = await import(new URL('../dist/heapGrowth.js', import.meta.url).href);
+limitHeapGrowth();
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

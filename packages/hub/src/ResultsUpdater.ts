@@ -19,6 +19,8 @@ import { HUB_ORIGIN, type DocRegistry } from './DocRegistry.js';
 
 /** Longest pause between two recomputes while changes keep coming. */
 const MAX_PAUSE_MS = 200;
+/** Recent recomputes whose cost sets the pause (their median, see `schedule`). */
+const COSTS_KEPT = 5;
 
 /**
  * Keeps the `results` document derived from the event and every judge's sheets. A change marks
@@ -38,8 +40,10 @@ export class ResultsUpdater {
   private readonly ranked = new Map<string, CategoryResult>();
   private readonly watched = new Set<string>();
   private scheduled: { cancel(): void } | null = null;
-  /** performance.now() before which the next recompute waits (set by the last one's cost). */
+  /** performance.now() before which the next recompute waits (set by recent recomputes' cost). */
   private nextAllowedAt = 0;
+  /** How long the last few recomputes took (ms), newest last. */
+  private readonly recentCosts: number[] = [];
   private stopped = false;
 
   constructor(private readonly registry: DocRegistry) {
@@ -126,16 +130,21 @@ export class ResultsUpdater {
 
   /**
    * Ranking after every commit took most of the hub's CPU at 200 commits/s (docs/PERFORMANCE.md).
-   * So after a recompute the next one waits three times as long as that one took: ranking uses at
-   * most a quarter of the hub's time, and the wait grows by itself when the machine is busy.
+   * So after a recompute the next one waits three times as long as recomputes take: ranking uses
+   * at most about a quarter of the hub's time, and the wait grows by itself when the machine is
+   * busy. "As long as recomputes take" is the median of the last few: one recompute that a
+   * garbage collection or a busy disk happened to stretch (up to 90 ms against a usual 7) made the
+   * next change wait three times that, most of the scoreboard's p99.
    */
   private schedule(): void {
     if (this.stopped || this.scheduled) return;
     const run = () => {
       const startedAt = performance.now();
       this.recompute();
-      const cost = performance.now() - startedAt;
-      this.nextAllowedAt = performance.now() + Math.min(MAX_PAUSE_MS, 3 * cost);
+      this.recentCosts.push(performance.now() - startedAt);
+      if (this.recentCosts.length > COSTS_KEPT) this.recentCosts.shift();
+      const usual = median(this.recentCosts);
+      this.nextAllowedAt = performance.now() + Math.min(MAX_PAUSE_MS, 3 * usual);
     };
     const wait = this.nextAllowedAt - performance.now();
     if (wait <= 0) {
@@ -146,6 +155,11 @@ export class ResultsUpdater {
       this.scheduled = { cancel: () => clearTimeout(timer) };
     }
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /**

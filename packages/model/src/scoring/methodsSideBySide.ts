@@ -45,7 +45,13 @@ export function methodsSideBySide(
     );
   const publishedTop = topOf(published);
   const methods = AGGREGATIONS.map((aggregation): MethodRanking => {
-    const ranked = standings(category, teams, values, { ...rules, aggregation }).flatMap((s) =>
+    // The category's own method is the published ranking: not ranked a second time (the hub
+    // ranks after every committed value).
+    const all =
+      aggregation === rules.aggregation
+        ? published
+        : standings(category, teams, values, { ...rules, aggregation });
+    const ranked = all.flatMap((s) =>
       s.rank === null || s.score === null
         ? []
         : [{ teamId: s.teamId, rank: s.rank, score: s.score }],
