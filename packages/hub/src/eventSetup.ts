@@ -75,8 +75,18 @@ const PAGE: Record<Role, string> = {
 };
 const ROLE_ORDER: Role[] = ['scoreboard', 'organiser', 'head-judge', 'judge', 'team'];
 
-/** The sign-in links for everyone with a token, scoreboard first, judges by id. */
-export function accessLinks(hub: Pick<RunningHub, 'store'>, baseUrl: string): AccessLink[] {
+/**
+ * The sign-in links for everyone with a token, scoreboard first, judges by id. A judge's label is
+ * their name in the event now (renamed on the setup page since the link was issued); the stored
+ * label only when the judge is no longer in the event.
+ */
+export function accessLinks(
+  hub: Pick<RunningHub, 'store' | 'registry'>,
+  baseUrl: string,
+): AccessLink[] {
+  const judgeNames = new Map(
+    readEvent(hub.registry.get(EVENT_DOC).doc).judges.map((j) => [j.id, j.name]),
+  );
   return hub.store
     .listTokens()
     .sort(
@@ -87,7 +97,7 @@ export function accessLinks(hub: Pick<RunningHub, 'store'>, baseUrl: string): Ac
     .map((t) => ({
       role: t.role,
       judgeId: t.judgeId,
-      label: t.label,
+      label: (t.role === 'judge' && t.judgeId ? judgeNames.get(t.judgeId) : undefined) ?? t.label,
       url: `${baseUrl}/${PAGE[t.role]}?token=${encodeURIComponent(t.token)}`,
     }));
 }

@@ -1,5 +1,11 @@
 export { startHub, DEFAULT_MAX_PAYLOAD, type HubOptions, type RunningHub } from './Hub.js';
-export { setUpEvent, accessLinks, type AccessLink, type SetUpResult } from './eventSetup.js';
+export {
+  setUpEvent,
+  accessLinks,
+  ensureOrganiserToken,
+  type AccessLink,
+  type SetUpResult,
+} from './eventSetup.js';
 export { DocRegistry, HUB_ORIGIN } from './DocRegistry.js';
 export { rightsFor, auditOrigin, type Principal, type DocRights } from './access.js';
 export {
@@ -17,3 +23,4 @@ export { issueToken } from './tokens.js';
 export { acquireLock, describeHolder, type LockHolder } from './commands/hubLock.js';
 export { advertiseRunningHub, type HubAdvertising } from './hubAdvertising.js';
 export { lanAddress } from './lanAddress.js';
+export { limitHeapGrowth, HEAP_GROWING_PERCENT } from './heapGrowth.js';

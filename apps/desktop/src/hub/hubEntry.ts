@@ -11,8 +11,9 @@ import {
   advertiseRunningHub,
   createLogger,
   describeHolder,
-  issueToken,
+  ensureOrganiserToken,
   lanAddress,
+  limitHeapGrowth,
   startHub,
   type HubAdvertising,
   type Logger,
@@ -42,6 +43,8 @@ interface Running {
 
 const channel = parentChannel(process as Parameters<typeof parentChannel>[0]);
 if (channel) {
+  // This process runs the hub and nothing else (packages/hub heapGrowth.ts).
+  limitHeapGrowth();
   serve(channel);
 } else {
   process.stderr.write(
@@ -167,8 +170,7 @@ function serve(channel: ParentChannel): void {
  * page at once (that is where the event is set up): give the organiser a link now.
  */
 function ensureOrganiserLink(hub: RunningHub): void {
-  if (!hub.store.listTokens().some((t) => t.role === 'organiser'))
-    issueToken(hub.store, 'organiser', null, 'Organiser');
+  ensureOrganiserToken(hub.store);
 }
 
 function linksOf(hub: RunningHub): HubLinks {
