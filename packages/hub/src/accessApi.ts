@@ -49,10 +49,10 @@ export function handleAccessApi(
       handlePair(ctx, req, res);
       return true;
     case '/api/access':
-      if (organiser(ctx, req, res, url, 'GET')) sendJson(res, 200, overview(ctx, req));
+      if (organiserOnly(ctx, req, res, url, 'GET')) sendJson(res, 200, overview(ctx, req));
       return true;
     case '/api/access/replace':
-      if (organiser(ctx, req, res, url, 'POST'))
+      if (organiserOnly(ctx, req, res, url, 'POST'))
         replace(ctx, req, res).catch((error: unknown) => {
           // A bug costs this request, never the hub.
           ctx.log.error('link.replace_failed', { error: String(error) });
@@ -60,25 +60,40 @@ export function handleAccessApi(
         });
       return true;
     case '/api/devices':
-      if (organiser(ctx, req, res, url, 'GET')) sendJson(res, 200, ctx.devices.snapshot());
+      if (organiserOnly(ctx, req, res, url, 'GET')) sendJson(res, 200, ctx.devices.snapshot());
       return true;
     case '/api/devices/events':
-      if (organiser(ctx, req, res, url, 'GET')) stream(ctx, res);
+      if (organiserOnly(ctx, req, res, url, 'GET')) stream(ctx, res);
       return true;
     default:
       return false;
   }
 }
 
-/** Lets the request through only with the organiser's token and the right method. */
-function organiser(
-  ctx: AccessContext,
+/** What an organiser-only endpoint says to a request it turns away. */
+export interface OrganiserOnlyWords {
+  /** 401: no valid token. */
+  unsigned?: string;
+  /** 403: a valid token of another role. */
+  refused?: string;
+  /** Also answer HEAD where GET is asked for (file downloads). */
+  allowHead?: boolean;
+}
+
+/**
+ * Lets the request through only with the right method and the organiser's token: 405, 401 (a
+ * replaced link says so) or 403 (logged, never the token) otherwise. Every organiser endpoint
+ * checks this way; only its words differ.
+ */
+export function organiserOnly(
+  ctx: { store: HubStore; log: Logger },
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   method: 'GET' | 'POST',
+  words: OrganiserOnlyWords = {},
 ): boolean {
-  if (req.method !== method) {
+  if (req.method !== method && !(words.allowHead && method === 'GET' && req.method === 'HEAD')) {
     sendJson(res, 405, { error: `Use ${method}.` }, { allow: method });
     return false;
   }
@@ -88,17 +103,17 @@ function organiser(
       error:
         check.reason === 'replaced'
           ? LINK_REPLACED_MESSAGE
-          : 'Open the organiser link the hub printed when it started.',
+          : (words.unsigned ?? 'Open the organiser link the hub printed when it started.'),
     });
     return false;
   }
   if (check.principal.role !== 'organiser') {
     ctx.log.warn('access.refused', {
-      path: url.pathname,
+      path: url.pathname.slice(0, 100),
       who: auditOrigin(check.principal),
       address: req.socket.remoteAddress,
     });
-    sendJson(res, 403, { error: 'Only the organiser’s link opens this page.' });
+    sendJson(res, 403, { error: words.refused ?? 'Only the organiser’s link opens this page.' });
     return false;
   }
   return true;

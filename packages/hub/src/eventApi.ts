@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   EVENT_DOC,
-  LINK_REPLACED_MESSAGE,
   hasEvent,
   isEntityId,
   readEvent,
@@ -12,11 +11,9 @@ import {
   type CreateEventRequest,
   type ScoreSheet,
 } from '@judgehub/model';
-import type { AccessContext } from './accessApi.js';
-import { auditOrigin } from './access.js';
+import { organiserOnly, type AccessContext } from './accessApi.js';
 import { setUpEvent } from './eventSetup.js';
-import { readJsonBody, requestToken, sendJson } from './httpJson.js';
-import { checkToken } from './tokens.js';
+import { readJsonBody, sendJson } from './httpJson.js';
 
 const MAX_NAME = 200;
 
@@ -29,6 +26,10 @@ const MAX_NAME = 200;
  *   values per criterion), so the setup page can warn before a change touches scored work.
  * Returns false for other paths.
  */
+
+/** The setup endpoints' words for organiserOnly. */
+const SETUP_ONLY = { refused: 'Only the organiser’s link may set up the event.' };
+
 export function handleEventApi(
   ctx: AccessContext,
   req: IncomingMessage,
@@ -37,51 +38,18 @@ export function handleEventApi(
 ): boolean {
   switch (url.pathname) {
     case '/api/event':
-      if (organiser(ctx, req, res, url, 'POST'))
+      if (organiserOnly(ctx, req, res, url, 'POST', SETUP_ONLY))
         create(ctx, req, res).catch((error: unknown) => {
           ctx.log.error('event.create_failed', { error: String(error) });
           if (!res.headersSent) sendJson(res, 500, { error: 'The hub failed; try again.' });
         });
       return true;
     case '/api/event/scored':
-      if (organiser(ctx, req, res, url, 'GET')) sendJson(res, 200, scored(ctx));
+      if (organiserOnly(ctx, req, res, url, 'GET', SETUP_ONLY)) sendJson(res, 200, scored(ctx));
       return true;
     default:
       return false;
   }
-}
-
-function organiser(
-  ctx: AccessContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  method: 'GET' | 'POST',
-): boolean {
-  if (req.method !== method) {
-    sendJson(res, 405, { error: `Use ${method}.` }, { allow: method });
-    return false;
-  }
-  const check = checkToken(ctx.store, requestToken(req, url));
-  if (!check.ok) {
-    sendJson(res, 401, {
-      error:
-        check.reason === 'replaced'
-          ? LINK_REPLACED_MESSAGE
-          : 'Open the organiser link the hub printed when it started.',
-    });
-    return false;
-  }
-  if (check.principal.role !== 'organiser') {
-    ctx.log.warn('access.refused', {
-      path: url.pathname,
-      who: auditOrigin(check.principal),
-      address: req.socket.remoteAddress,
-    });
-    sendJson(res, 403, { error: 'Only the organiser’s link may set up the event.' });
-    return false;
-  }
-  return true;
 }
 
 async function create(ctx: AccessContext, req: IncomingMessage, res: ServerResponse) {

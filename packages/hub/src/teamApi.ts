@@ -17,9 +17,8 @@ import {
   type ScoreSheet,
 } from '@judgehub/model';
 import type { HubStore, TokenRecord } from '@judgehub/store';
-import type { AccessContext } from './accessApi.js';
+import { organiserOnly, type AccessContext } from './accessApi.js';
 import type { DocRegistry } from './DocRegistry.js';
-import { auditOrigin } from './access.js';
 import { formatWait } from './PinAttempts.js';
 import { readJsonBody, requestToken, sendJson } from './httpJson.js';
 import { checkToken, newPin } from './tokens.js';
@@ -113,23 +112,8 @@ export interface TeamCodeCard {
 }
 
 function codes(ctx: AccessContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
-  if (req.method !== 'GET') return sendJson(res, 405, { error: 'Use GET.' }, { allow: 'GET' });
-  const check = checkToken(ctx.store, requestToken(req, url));
-  if (!check.ok)
-    return sendJson(res, 401, {
-      error:
-        check.reason === 'replaced'
-          ? LINK_REPLACED_MESSAGE
-          : 'Open the organiser link the hub printed when it started.',
-    });
-  if (check.principal.role !== 'organiser') {
-    ctx.log.warn('access.refused', {
-      path: url.pathname,
-      who: auditOrigin(check.principal),
-      address: req.socket.remoteAddress,
-    });
-    return sendJson(res, 403, { error: 'Only the organiser’s link lists the team codes.' });
-  }
+  const refused = 'Only the organiser’s link lists the team codes.';
+  if (!organiserOnly(ctx, req, res, url, 'GET', { refused })) return;
   const event = readEvent(ctx.registry.get(EVENT_DOC).doc);
   const hub = ctx.hubUrl(req);
   const byTeam = new Map<string, TokenRecord>();

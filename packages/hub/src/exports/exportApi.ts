@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LINK_REPLACED_MESSAGE } from '@judgehub/model';
-import type { HubStore, Role } from '@judgehub/store';
+import type { HubStore } from '@judgehub/store';
 import type { DocRegistry } from '../DocRegistry.js';
 import type { Logger } from '../logger.js';
-import { auditOrigin } from '../access.js';
-import { readJsonBody, requestToken, sendJson } from '../httpJson.js';
-import { checkToken } from '../tokens.js';
+import { organiserOnly } from '../accessApi.js';
+import { readJsonBody, sendJson } from '../httpJson.js';
 import { ExportJobs } from './ExportJobs.js';
 import {
   EXPORT_KINDS,
@@ -48,7 +46,17 @@ export function handleExportApi(
   )
     return false;
   const post = path === '/api/exports/jobs';
-  if (!organiserOnly(ctx, req, res, url, post ? 'POST' : 'GET')) return true;
+  if (
+    !organiserOnly(
+      { store: ctx.store, log: ctx.access.log },
+      req,
+      res,
+      url,
+      post ? 'POST' : 'GET',
+      EXPORT_ONLY,
+    )
+  )
+    return true;
   const failed = (error: unknown) => {
     ctx.access.log.error('export.failed', { path: path.slice(0, 100), error: String(error) });
     if (!res.headersSent)
@@ -171,37 +179,9 @@ function sendFile(res: ServerResponse, file: ExportFile): void {
   res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
-/** Lets the request through only with the organiser's token (401 without one, 403 for others). */
-function organiserOnly(
-  ctx: ExportContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  method: 'GET' | 'POST',
-): boolean {
-  if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) {
-    sendJson(res, 405, { error: `Use ${method}.` }, { allow: method });
-    return false;
-  }
-  const check = checkToken(ctx.store, requestToken(req, url));
-  if (!check.ok) {
-    sendJson(res, 401, {
-      error:
-        check.reason === 'replaced'
-          ? LINK_REPLACED_MESSAGE
-          : 'Exports need the organiser link the hub printed when it started.',
-    });
-    return false;
-  }
-  const role: Role = check.principal.role;
-  if (role !== 'organiser') {
-    ctx.access.log.warn('access.refused', {
-      path: url.pathname.slice(0, 100),
-      who: auditOrigin(check.principal),
-      address: req.socket.remoteAddress,
-    });
-    sendJson(res, 403, { error: 'Exports are for the organiser only: open the organiser link.' });
-    return false;
-  }
-  return true;
-}
+/** Exports' own words for organiserOnly; a download also answers HEAD. */
+const EXPORT_ONLY = {
+  unsigned: 'Exports need the organiser link the hub printed when it started.',
+  refused: 'Exports are for the organiser only: open the organiser link.',
+  allowHead: true,
+};
