@@ -1,26 +1,12 @@
 import type { ExportJobState, ExportKind, ExportOverview } from '@judgehub/model';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; message: string };
+import { callHub, UNREACHABLE, type ApiResult } from '../shared/hubApi.js';
 
-const UNREACHABLE = 'Cannot reach the hub. Is it still running on this laptop?';
-
-async function call<T>(token: string, path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
-  try {
-    const res = await fetch(path, {
-      ...init,
-      headers: { ...init.headers, authorization: `Bearer ${token}` },
-    });
-    const body = (await res.json()) as T & { error?: string };
-    if (!res.ok) return { ok: false, message: body.error ?? `The hub answered ${res.status}.` };
-    return { ok: true, value: body };
-  } catch {
-    return { ok: false, message: UNREACHABLE };
-  }
-}
+export type { ApiResult };
 
 /** What can be exported, and how many sheets are submitted yet. */
 export function fetchExportOverview(token: string): Promise<ApiResult<ExportOverview>> {
-  return call(token, '/api/exports');
+  return callHub(token, '/api/exports');
 }
 
 /** Asks the hub to make an export; it answers with the job to follow. */
@@ -28,7 +14,7 @@ export function startExportJob(
   token: string,
   kind: ExportKind,
 ): Promise<ApiResult<ExportJobState>> {
-  return call(token, '/api/exports/jobs', {
+  return callHub(token, '/api/exports/jobs', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ kind }),
@@ -36,7 +22,7 @@ export function startExportJob(
 }
 
 export function fetchExportJob(token: string, id: string): Promise<ApiResult<ExportJobState>> {
-  return call(token, `/api/exports/jobs/${encodeURIComponent(id)}`);
+  return callHub(token, `/api/exports/jobs/${encodeURIComponent(id)}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { QrCode } from '../organiser/QrCode.js';
+import { callHub, type ApiResult } from '../shared/hubApi.js';
 
 /** `GET /api/team/codes` (organiser). */
 export interface TeamCodeList {
@@ -9,18 +10,8 @@ export interface TeamCodeList {
   cards: { teamId: string; name: string; code: string | null; url: string; withdrawn: boolean }[];
 }
 
-export async function fetchTeamCodes(
-  token: string,
-): Promise<{ ok: true; value: TeamCodeList } | { ok: false; message: string }> {
-  try {
-    const res = await fetch('/api/team/codes', { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as TeamCodeList & { error?: string };
-    return res.ok
-      ? { ok: true, value: body }
-      : { ok: false, message: body.error ?? `The hub answered ${res.status}.` };
-  } catch {
-    return { ok: false, message: 'Cannot reach the hub. Is it still running on this laptop?' };
-  }
+export function fetchTeamCodes(token: string): Promise<ApiResult<TeamCodeList>> {
+  return callHub(token, '/api/team/codes');
 }
 
 /**

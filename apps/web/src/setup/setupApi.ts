@@ -1,29 +1,22 @@
 import type { CreateEventRequest, CreateEventResponse, ScoredSummary } from '@judgehub/model';
 
-export type ApiResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; message: string; problems?: { field: 'name' | 'id'; message: string }[] };
+import { callHub } from '../shared/hubApi.js';
 
+/** What the hub says is wrong with a field of the request (POST /api/event). */
+export interface FieldProblem {
+  field: 'name' | 'id';
+  message: string;
+}
+
+export type ApiResult<T> =
+  { ok: true; value: T } | { ok: false; message: string; problems?: FieldProblem[] };
+
+/** callHub, with the hub's per-field problems of a refused request kept for the form. */
 async function call<T>(token: string, path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
-  try {
-    const res = await fetch(path, {
-      ...init,
-      headers: { ...init.headers, authorization: `Bearer ${token}` },
-    });
-    const body = (await res.json()) as T & {
-      error?: string;
-      problems?: { field: 'name' | 'id'; message: string }[];
-    };
-    if (!res.ok)
-      return {
-        ok: false,
-        message: body.error ?? `The hub answered ${res.status}.`,
-        problems: body.problems,
-      };
-    return { ok: true, value: body };
-  } catch {
-    return { ok: false, message: 'Cannot reach the hub. Is it still running on this laptop?' };
-  }
+  const result = await callHub<T>(token, path, init);
+  if (result.ok) return result;
+  const problems = (result.body as { problems?: FieldProblem[] } | undefined)?.problems;
+  return { ok: false, message: result.message, problems };
 }
 
 /** Creates the event on a hub that has none (the hub writes its structure, once). */
