@@ -4,7 +4,7 @@ import {
   RESULTS_DOC,
   hasEvent,
   isSubmitted,
-  notAcceptedIds,
+  readAcceptedSheets,
   readEvent,
   readLocks,
   readSheets,
@@ -43,7 +43,7 @@ export function snapshotHub(registry: DocRegistry, now = Date.now()): SnapshotRe
   const sheetsByJudge = new Map(
     event.judges.map((j) => [
       j.id,
-      readSheets(registry.get(sheetsDocName(j.id)).doc, notAcceptedIds(resultsDoc, j.id)),
+      readAcceptedSheets(registry.get(sheetsDocName(j.id)).doc, resultsDoc, j.id),
     ]),
   );
   const rawSheetsByJudge = new Map(
