@@ -98,7 +98,10 @@ test('a judge keeps scoring offline, reloads without the hub, and every value re
   await expect(judge.getByTestId('submitted')).toContainText('saved on hub');
 
   // Robot Design weights 2,2,1,1,1 → 2·9 + 2·7 + 6 + 10 + 3 = 51.
+  // A screen tall enough for all 14 teams of a category on one page: a page turn (every 15 s)
+  // would hide the row this test follows.
   const board = await context.newPage();
+  await board.setViewportSize({ width: 1920, height: 1600 });
   await board.goto(hub!.links.get('Scoreboard')!);
   const row = board.getByTestId(`board-${CATEGORY}`).getByTestId(`row-${TEAM}`);
   await expect(row).toHaveAttribute('data-rank', '1');
