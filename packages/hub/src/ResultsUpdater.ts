@@ -4,8 +4,8 @@ import {
   EVENT_DOC,
   RESULTS_DOC,
   notAcceptedIds,
-  rankCategory,
   readEvent,
+  CategoryRanking,
   readSheets,
   sheetEntries,
   sheetKey,
@@ -25,9 +25,10 @@ const COSTS_KEPT = 5;
 /**
  * Keeps the `results` document derived from the event and every judge's sheets. A change marks
  * what it touched stale; one recompute ranks again only the categories whose sheets changed (a
- * committed value touches one) and writes only what moved. A change after a quiet moment is ranked
- * on the next tick; while changes keep coming, recomputes are paced (see `schedule`), each taking
- * in every change committed since the last.
+ * committed value touches one), recomputing only the changed teams in them (`CategoryRanking`),
+ * and writes only what moved. A change after a quiet moment is ranked on the next tick; while
+ * changes keep coming, recomputes are paced (see `schedule`), each taking in every change
+ * committed since the last.
  */
 export class ResultsUpdater {
   private event: JudgingEvent | null = null;
@@ -36,8 +37,13 @@ export class ResultsUpdater {
   private readonly changedSheets = new Map<string, Set<string> | 'all'>();
   /** Categories with a changed sheet since the last recompute; every one while `allStale`. */
   private readonly staleCategories = new Set<string>();
+  /** Per category, the teams with a changed sheet since the last recompute. */
+  private readonly changedTeams = new Map<string, Set<string>>();
   private allStale = true;
   private readonly ranked = new Map<string, CategoryResult>();
+  private readonly rankings = new Map<string, CategoryRanking>();
+  /** The categories as last written to the results document; null: compare everything. */
+  private written: ReadonlyMap<string, CategoryResult> | null = null;
   private readonly watched = new Set<string>();
   private scheduled: { cancel(): void } | null = null;
   /** performance.now() before which the next recompute waits (set by recent recomputes' cost). */
@@ -77,17 +83,29 @@ export class ResultsUpdater {
       byJudge.set(judge.id, sheets);
     }
     const stale = this.allStale ? null : new Set(this.staleCategories);
+    const changedTeams = stale ? new Map(this.changedTeams) : null;
     this.allStale = false;
     this.staleCategories.clear();
+    this.changedTeams.clear();
     if (stale?.size === 0) return;
-    if (!stale) this.ranked.clear();
+    if (!stale) {
+      this.ranked.clear();
+      for (const id of this.rankings.keys())
+        if (!event.categories.some((c) => c.id === id)) this.rankings.delete(id);
+    }
     const categories = event.categories.map((category) => {
       const kept = stale && !stale.has(category.id) ? this.ranked.get(category.id) : undefined;
-      const result = kept ?? rankCategory(event, category, byJudge);
+      if (kept) return kept;
+      let ranking = this.rankings.get(category.id);
+      if (!ranking) this.rankings.set(category.id, (ranking = new CategoryRanking()));
+      const teams = changedTeams ? (changedTeams.get(category.id) ?? new Set<string>()) : undefined;
+      const result = ranking.rank(event, category, byJudge, teams);
       this.ranked.set(category.id, result);
       return result;
     });
     const resultsDoc = this.registry.get(RESULTS_DOC).doc;
+    const previous = this.written;
+    this.written = null;
     // Results and per-sheet progress (model progress.ts) go out as one update.
     resultsDoc.transact(() => {
       writeResults(
@@ -95,10 +113,18 @@ export class ResultsUpdater {
         { eventId: event.settings.id, eventName: event.settings.name, categories },
         HUB_ORIGIN,
         stale ?? undefined,
+        previous ?? undefined,
       );
-      const progress = computeProgress(event, byJudge, stale ?? undefined);
-      writeProgress(resultsDoc, progress, HUB_ORIGIN, stale ?? undefined);
+      // The same event: only the changed teams' progress can have moved.
+      const progress = computeProgress(
+        event,
+        byJudge,
+        stale ?? undefined,
+        changedTeams ?? undefined,
+      );
+      writeProgress(resultsDoc, progress, HUB_ORIGIN, stale ?? undefined, !changedTeams);
     }, HUB_ORIGIN);
+    this.written = new Map(categories.map((c) => [c.categoryId, c]));
   }
 
   /** No recompute after this, even for changes committed while the hub shuts down. */
@@ -116,12 +142,17 @@ export class ResultsUpdater {
       for (const key of change.keysChanged) {
         const entry: unknown = change.target.get(key);
         const { categoryId, teamId } = (entry ?? {}) as { categoryId?: unknown; teamId?: unknown };
-        // A removed or malformed entry does not say its category: rank them all again.
-        if (typeof categoryId === 'string') this.staleCategories.add(categoryId);
-        else this.allStale = true;
-        if (changed !== 'all' && typeof categoryId === 'string' && typeof teamId === 'string')
-          changed.add(sheetKey(teamId, categoryId));
-        else changed = 'all';
+        if (typeof categoryId === 'string' && typeof teamId === 'string') {
+          this.staleCategories.add(categoryId);
+          let teams = this.changedTeams.get(categoryId);
+          if (!teams) this.changedTeams.set(categoryId, (teams = new Set()));
+          teams.add(teamId);
+          if (changed !== 'all') changed.add(sheetKey(teamId, categoryId));
+        } else {
+          // A removed or malformed entry does not say its team: rank everything again.
+          this.allStale = true;
+          changed = 'all';
+        }
       }
       this.changedSheets.set(judgeId, changed);
       this.schedule();

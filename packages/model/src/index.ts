@@ -14,6 +14,7 @@ export * from './scoring/round.js';
 export * from './scoring/aggregate.js';
 export * from './scoring/rules.js';
 export * from './scoring/countedSheet.js';
+export * from './scoring/categoryRanking.js';
 export * from './resultsDoc.js';
 export * from './controlDoc.js';
 export * from './assign.js';

@@ -114,6 +114,30 @@ describe('progress', () => {
     expect(readProgress(doc).size).toBe(grid.size);
   });
 
+  it('a grid of the changed teams only updates them and removes nothing else', () => {
+    const doc = new Y.Doc();
+    const full = computeProgress(event, new Map());
+    writeProgress(doc, full);
+    const judgeId = judgesOf('T01')[0]!;
+    const sheets = new Y.Doc();
+    score(sheets, judgeId, { all: false, submit: false });
+    const onlyDesign = new Set([design.id]);
+    const partial = computeProgress(
+      event,
+      sheetsOf(sheets),
+      onlyDesign,
+      new Map([[design.id, new Set(['T01'])]]),
+    );
+    expect([...partial.keys()]).toEqual([progressKey(design.id, 'T01')]);
+    expect(writeProgress(doc, partial, null, onlyDesign, false)).toBe(true);
+    const after = readProgress(doc);
+    expect(after.size).toBe(full.size);
+    expect(after.get(progressKey(design.id, 'T01'))![judgeId]).toBe('started');
+    // Pruning with the same partial grid would drop every other team of the category.
+    writeProgress(doc, partial, null, onlyDesign);
+    expect(readProgress(doc).size).toBeLessThan(full.size);
+  });
+
   it('drops entries of teams that left, and ignores malformed entries', () => {
     const doc = new Y.Doc();
     writeProgress(doc, computeProgress(event, new Map()));

@@ -44,19 +44,23 @@ export function sheetProgress(category: Category, sheet: ScoreSheet | undefined)
 
 /**
  * The progress of every team entered in the given categories (all when `categoryIds` is
- * omitted). Withdrawn teams are left out, as in the results.
+ * omitted); with `onlyTeams` (category id → team ids), of those teams only. Withdrawn teams are
+ * left out, as in the results.
  */
 export function computeProgress(
   event: JudgingEvent,
   sheetsByJudge: SheetsByJudge,
   categoryIds?: ReadonlySet<string>,
+  onlyTeams?: ReadonlyMap<string, ReadonlySet<string>>,
 ): ProgressGrid {
   const grid: ProgressGrid = new Map();
   const categories = new Map(
     event.categories.filter((c) => !categoryIds || categoryIds.has(c.id)).map((c) => [c.id, c]),
   );
   for (const category of categories.values()) {
+    const only = onlyTeams && (onlyTeams.get(category.id) ?? new Set<string>());
     for (const team of event.teams) {
+      if (only && !only.has(team.id)) continue;
       if (!team.withdrawn && team.categoryIds.includes(category.id))
         grid.set(progressKey(category.id, team.id), {});
     }
@@ -83,13 +87,15 @@ function sameProgress(a: unknown, b: JudgeProgress): boolean {
 /**
  * Writes the grid, touching only entries that changed. With `changed` (category ids), only
  * those categories' entries are compared and pruned; without, entries of teams or categories no
- * longer in `grid` are removed. Returns whether anything was written.
+ * longer in `grid` are removed. `prune: false` removes nothing (a grid of some teams only, from
+ * `computeProgress` with `onlyTeams`). Returns whether anything was written.
  */
 export function writeProgress(
   doc: Y.Doc,
   grid: ProgressGrid,
   origin: unknown = null,
   changed?: ReadonlySet<string>,
+  prune = true,
 ): boolean {
   const map = progressMap(doc);
   let wrote = false;
@@ -100,7 +106,7 @@ export function writeProgress(
         wrote = true;
       }
     }
-    for (const key of [...map.keys()]) {
+    for (const key of prune ? [...map.keys()] : []) {
       if (grid.has(key)) continue;
       if (changed && !changed.has(key.slice(0, key.indexOf('|')))) continue;
       map.delete(key);

@@ -1,12 +1,11 @@
 import { DEFAULT_SCORING, type Category, type JudgingEvent, type ScoringRules } from './event.js';
 import type { ScoreSheet } from './sheetDoc.js';
-import { categoryValues } from './scoring/categoryValues.js';
+import { CategoryRanking } from './scoring/categoryRanking.js';
 import { countSheet, isCounted } from './scoring/countedSheet.js';
-import { methodsSideBySide, type MethodRanking } from './scoring/methodsSideBySide.js';
+import type { MethodRanking } from './scoring/methodsSideBySide.js';
 import { roundHalfAwayFromZero } from './scoring/round.js';
 import { resolveRules } from './scoring/rules.js';
-import { standings } from './scoring/standings.js';
-import { collectTeamSheets, type SheetsByJudge } from './scoring/teamSheets.js';
+import type { SheetsByJudge } from './scoring/teamSheets.js';
 
 /**
  * Results of an event: the public entry to the scoring engine in `scoring/`. Every rule, in the
@@ -86,26 +85,11 @@ export function computeResults(event: JudgingEvent, sheetsByJudge: SheetsByJudge
   };
 }
 
+/** One category ranked from scratch; the hub keeps a `CategoryRanking` per category instead. */
 export function rankCategory(
   event: JudgingEvent,
   category: Category,
   sheetsByJudge: SheetsByJudge,
 ): CategoryResult {
-  const rules = resolveRules(category);
-  const teams = collectTeamSheets(event, category, sheetsByJudge);
-  const values = categoryValues(category, teams, rules.normalisation);
-  const published = standings(category, teams, values, rules);
-  const side = methodsSideBySide(category, teams, values, rules, published);
-  return {
-    categoryId: category.id,
-    categoryName: category.name,
-    order: category.order,
-    maxScore: maxScore(category),
-    standings: published,
-    sheetsSubmitted: teams.reduce((n, t) => n + t.sheets.length, 0),
-    sheetsAssigned: teams.reduce((n, t) => n + t.judgesAssigned.length, 0),
-    rules,
-    methods: side.methods,
-    topNChangesWithMethod: side.topNChangesWithMethod,
-  };
+  return new CategoryRanking().rank(event, category, sheetsByJudge);
 }

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import * as Y from 'yjs';
 import { demoEvent } from './demoEvent.js';
-import { computeResults, type EventResults } from './ranking.js';
+import { computeResults, rankCategory, type CategoryResult, type EventResults } from './ranking.js';
+import { CategoryRanking } from './scoring/categoryRanking.js';
 import { readResults, writeResults } from './resultsDoc.js';
 import { commitField, criterionField, readSheets } from './sheetDoc.js';
 
@@ -123,6 +124,54 @@ describe('results document', () => {
     expect(readResults(doc)).toEqual(results());
     expect(rankOfT01()).toBeLessThan(rankBefore!);
     expect(diff).toBeLessThan(whole / 4);
+  });
+
+  it('written with `previous` after incremental ranks, the document reads as results ranked afresh', () => {
+    const event = demoEvent();
+    const design = event.categories.find((c) => c.id === 'robot-design')!;
+    const sheets = new Y.Doc();
+    const byJudge = () => new Map([['J1', readSheets(sheets)]]);
+    const ranking = new CategoryRanking();
+    const doc = new Y.Doc();
+    const resultsOf = (category: CategoryResult): EventResults => ({
+      eventId: event.settings.id,
+      eventName: event.settings.name,
+      categories: [category],
+    });
+    let previous = ranking.rank(event, design, byJudge());
+    writeResults(doc, resultsOf(previous));
+    // J1 scores three teams one after the other, each passing the ones before.
+    let at = 1_000;
+    for (const [teamId, value] of [
+      ['T03', 2],
+      ['T05', 6],
+      ['T01', 9],
+    ] as const) {
+      const base = { teamId, categoryId: design.id, author: 'J1', device: 'tablet-1' };
+      for (const c of design.criteria)
+        commitField(sheets, {
+          ...base,
+          field: criterionField(c.id),
+          value: Math.min(value, c.max),
+          at: at++,
+        });
+      commitField(sheets, { ...base, field: 'status', value: 'submitted', at: at++ });
+      const next = ranking.rank(event, design, byJudge(), new Set([teamId]));
+      writeResults(
+        doc,
+        resultsOf(next),
+        null,
+        new Set([design.id]),
+        new Map([[design.id, previous]]),
+      );
+      previous = next;
+      expect(readResults(doc)).toEqual(resultsOf(rankCategory(event, design, byJudge())));
+    }
+    expect(
+      readResults(doc)
+        .categories[0]!.standings.slice(0, 3)
+        .map((s) => s.teamId),
+    ).toEqual(['T01', 'T05', 'T03']);
   });
 
   it('reads a category written whole by an earlier hub', () => {

@@ -79,12 +79,19 @@ function samePlaced(stored: unknown, value: object, place: number): boolean {
  * Writes results, touching only what changed so scoreboards receive small updates. `changed`
  * (category ids) limits the comparison to those categories when the caller knows the others are
  * as last written; categories no longer in `results` are removed either way.
+ *
+ * `previous`: the categories as this caller last wrote them into this document, when nothing else
+ * has written their standings since (the hub is their only writer). A standing or method entry
+ * that is the same object as at the same place there is known to be stored already and is not
+ * compared (`CategoryRanking` keeps what did not move as the same objects); only entries listed
+ * there are looked at for removal.
  */
 export function writeResults(
   doc: Y.Doc,
   results: EventResults,
   origin: unknown = null,
   changed?: ReadonlySet<string>,
+  previous?: ReadonlyMap<string, CategoryResult>,
 ): boolean {
   const maps = resultsMaps(doc);
   let wrote = false;
@@ -102,7 +109,7 @@ export function writeResults(
       keep.add(category.categoryId);
       if (changed && !changed.has(category.categoryId) && maps.categories.has(category.categoryId))
         continue;
-      wrote = writeCategory(maps, category) || wrote;
+      wrote = writeCategory(maps, category, previous?.get(category.categoryId)) || wrote;
     }
     for (const id of [...maps.categories.keys()]) {
       if (keep.has(id)) continue;
@@ -121,7 +128,11 @@ export function writeResults(
   return wrote;
 }
 
-function writeCategory(maps: ReturnType<typeof resultsMaps>, category: CategoryResult): boolean {
+function writeCategory(
+  maps: ReturnType<typeof resultsMaps>,
+  category: CategoryResult,
+  before: CategoryResult | undefined,
+): boolean {
   let wrote = false;
   const { standings, methods, ...rest } = category;
   const header: CategoryHeader = {
@@ -137,28 +148,40 @@ function writeCategory(maps: ReturnType<typeof resultsMaps>, category: CategoryR
   standings.forEach((standing, place) => {
     const key = prefix + standing.teamId;
     listed.add(key);
+    if (before?.standings[place] === standing) return;
     if (!samePlaced(maps.standings.get(key), standing, place)) {
       maps.standings.set(key, { ...standing, place });
       wrote = true;
     }
   });
   methods.forEach((method, m) => {
+    const beforeMethod = before?.methods[m];
     method.standings.forEach((standing, place) => {
       const key = `${prefix}${m}|${standing.teamId}`;
       listed.add(key);
+      if (beforeMethod?.standings[place] === standing) return;
       if (!samePlaced(maps.methodStandings.get(key), standing, place)) {
         maps.methodStandings.set(key, { ...standing, place });
         wrote = true;
       }
     });
   });
-  for (const map of [maps.standings, maps.methodStandings]) {
-    for (const key of [...map.keys()]) {
-      if (key.startsWith(prefix) && !listed.has(key)) {
-        map.delete(key);
-        wrote = true;
-      }
-    }
+  const remove = <T>(map: Y.Map<T>, key: string) => {
+    if (listed.has(key) || !map.has(key)) return;
+    map.delete(key);
+    wrote = true;
+  };
+  if (before) {
+    // Only what was written last can be there to remove.
+    for (const s of before.standings) remove(maps.standings, prefix + s.teamId);
+    before.methods.forEach((method, m) => {
+      for (const s of method.standings) remove(maps.methodStandings, `${prefix}${m}|${s.teamId}`);
+    });
+  } else {
+    for (const key of [...maps.standings.keys()])
+      if (key.startsWith(prefix)) remove(maps.standings, key);
+    for (const key of [...maps.methodStandings.keys()])
+      if (key.startsWith(prefix)) remove(maps.methodStandings, key);
   }
   return wrote;
 }

@@ -79,18 +79,28 @@ export function criterionValue(
  * after every committed value, so this is on its hot path.
  */
 function groupedValues(category: Category, teams: readonly TeamSheets[]): CategoryValues {
-  const totals = new Map<string, number[]>();
-  const criteria = new Map(category.criteria.map((c) => [c.id, new Map<string, number[]>()]));
-  for (const { team, sheets } of teams) {
-    for (const { sheet } of sheets) {
-      append(totals, team.id, sheet.total);
-      for (const [criterionId, byTeam] of criteria) {
-        const value = sheet.values.get(criterionId);
-        if (value !== undefined) append(byTeam, team.id, value);
-      }
+  const values: CategoryValues = {
+    totals: new Map(),
+    criteria: new Map(category.criteria.map((c) => [c.id, new Map()])),
+  };
+  for (const team of teams) setTeamValues(values, team);
+  return values;
+}
+
+/**
+ * Replaces one team's lists in `values` grouped without normalisation (a team's values are its
+ * own sheets' only; with z-score they depend on every team a judge scored).
+ */
+export function setTeamValues(values: CategoryValues, { team, sheets }: TeamSheets): void {
+  values.totals.delete(team.id);
+  for (const byTeam of values.criteria.values()) byTeam.delete(team.id);
+  for (const { sheet } of sheets) {
+    append(values.totals, team.id, sheet.total);
+    for (const [criterionId, byTeam] of values.criteria) {
+      const value = sheet.values.get(criterionId);
+      if (value !== undefined) append(byTeam, team.id, value);
     }
   }
-  return { totals, criteria };
 }
 
 function append(map: Map<string, number[]>, key: string, value: number): void {

@@ -1,9 +1,6 @@
-import type { Aggregation, Category, ScoringRules } from '../event.js';
+import type { Aggregation, ScoringRules } from '../event.js';
 import type { TeamStanding } from '../ranking.js';
-import type { CategoryValues } from './categoryValues.js';
 import { AGGREGATIONS, trimmedMeanK } from './rules.js';
-import { standings } from './standings.js';
-import type { TeamSheets } from './teamSheets.js';
 
 /** The ranking a category would have under one aggregation method. */
 export interface MethodRanking {
@@ -27,14 +24,16 @@ export interface MethodsSideBySide {
 /**
  * The category ranked under each aggregation method (docs/SCORING.md, "Methods side by side"):
  * everything else as the category's rules say, including normalisation, aggregateBy and the
- * tie-breakers; trimmed-mean drops `trimmedMeanK` values at each end.
+ * tie-breakers; trimmed-mean drops `trimmedMeanK` values at each end. `standingsUnder` gives the
+ * standings under another method (`standings` with `{ ...rules, aggregation }`); the category's
+ * own method is the published ranking and is not ranked a second time.
  */
 export function methodsSideBySide(
-  category: Category,
-  teams: readonly TeamSheets[],
-  values: CategoryValues,
   rules: ScoringRules,
   published: readonly TeamStanding[],
+  standingsUnder: (aggregation: Aggregation) => readonly TeamStanding[],
+  /** The entry a method lists for a ranked standing (the hub keeps them between ranks). */
+  entryOf: (s: TeamStanding & { rank: number; score: number }) => MethodStanding = methodEntry,
 ): MethodsSideBySide {
   const topOf = (ranked: readonly { teamId: string; rank: number | null }[]) =>
     JSON.stringify(
@@ -45,17 +44,10 @@ export function methodsSideBySide(
     );
   const publishedTop = topOf(published);
   const methods = AGGREGATIONS.map((aggregation): MethodRanking => {
-    // The category's own method is the published ranking: not ranked a second time (the hub
-    // ranks after every committed value).
-    const all =
-      aggregation === rules.aggregation
-        ? published
-        : standings(category, teams, values, { ...rules, aggregation });
-    const ranked = all.flatMap((s) =>
-      s.rank === null || s.score === null
-        ? []
-        : [{ teamId: s.teamId, rank: s.rank, score: s.score }],
-    );
+    const all = aggregation === rules.aggregation ? published : standingsUnder(aggregation);
+    const ranked: MethodStanding[] = [];
+    for (const s of all)
+      if (s.rank !== null && s.score !== null) ranked.push(entryOf(s as RankedStanding));
     return {
       aggregation,
       trim: aggregation === 'trimmed-mean' ? trimmedMeanK(rules) : 0,
@@ -68,4 +60,11 @@ export function methodsSideBySide(
     topN: rules.topN,
     topNChangesWithMethod: methods.some((m) => m.changesTopN),
   };
+}
+
+type RankedStanding = TeamStanding & { rank: number; score: number };
+type MethodStanding = MethodRanking['standings'][number];
+
+function methodEntry(s: RankedStanding): MethodStanding {
+  return { teamId: s.teamId, rank: s.rank, score: s.score };
 }

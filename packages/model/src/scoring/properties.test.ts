@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import * as Y from 'yjs';
 import type { Assignment, Category, JudgingEvent, ScoringRules, TieBreaker } from '../event.js';
 import { rankCategory, type CategoryResult } from '../ranking.js';
+import { CategoryRanking } from './categoryRanking.js';
 import { commitField, criterionField, readSheets, type ScoreSheet } from '../sheetDoc.js';
 import { criterion } from './scoring.fixture.js';
 
@@ -270,5 +271,105 @@ describe('a judge who gives every team the same total changes no ranking under z
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ranking again after some teams changed gives what ranking from scratch gives', () => {
+  /** A later state of the panel: some sheets rewritten, the same judges assigned to the same teams. */
+  const laterCells = (panel: Panel) =>
+    fc
+      .array(
+        fc.array(fc.option(cellArb, { freq: 3 }), {
+          minLength: panel.teams.length,
+          maxLength: panel.teams.length,
+        }),
+        { minLength: panel.judges.length, maxLength: panel.judges.length },
+      )
+      .map((changes) =>
+        panel.cells.map((row, j) =>
+          row.map((cell, t): Cell => {
+            const next = changes[j]![t];
+            if (cell === 'unassigned' || next === null || next === undefined) return cell;
+            return next === 'unassigned' ? 'assigned' : next;
+          }),
+        ),
+      );
+
+  it('for every rule set, over several rounds of changes, incremental equals from scratch', () => {
+    fc.assert(
+      fc.property(
+        panelArb(rulesArb(fc.constantFrom('none', 'none', 'z-score'))).chain((panel) =>
+          fc.record({
+            panel: fc.constant(panel),
+            rounds: fc.array(laterCells(panel), { minLength: 1, maxLength: 4 }),
+          }),
+        ),
+        ({ panel, rounds }) => {
+          const first = build(panel);
+          const ranking = new CategoryRanking();
+          expect(ranking.rank(first.event, first.category, first.sheets)).toEqual(
+            rankCategory(first.event, first.category, first.sheets),
+          );
+          let cells = panel.cells;
+          for (const next of rounds) {
+            const changed = new Set(
+              panel.teams
+                .filter((_, t) => next.some((row, j) => row[t] !== cells[j]![t]))
+                .map((team) => team.id),
+            );
+            const { sheets } = build({ ...panel, cells: next });
+            // The same event and category objects: only sheets changed.
+            const again = ranking.rank(first.event, first.category, sheets, changed);
+            expect(again).toEqual(rankCategory(first.event, first.category, sheets));
+            cells = next;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('what did not move is the same object as before (so writers can skip it)', () => {
+    const panel: Panel = {
+      teams: ['TA', 'TB', 'TC'].map((id) => ({ id, withdrawn: false })),
+      judges: ['J1'],
+      cells: [
+        [
+          { submitted: true, x: 9, y: 5, bonus: null },
+          { submitted: true, x: 5, y: 5, bonus: null },
+          { submitted: true, x: 1, y: 5, bonus: null },
+        ],
+      ],
+      rules: {
+        aggregation: 'mean',
+        trim: 1,
+        aggregateBy: 'judge-total',
+        normalisation: 'none',
+        minJudges: 1,
+        tieBreakers: [],
+        decimals: 2,
+        topN: 3,
+      },
+    };
+    const first = build(panel);
+    const ranking = new CategoryRanking();
+    const before = ranking.rank(first.event, first.category, first.sheets);
+    // C rises from third to second: A keeps its place; B and C move.
+    const later = build({
+      ...panel,
+      cells: [
+        [panel.cells[0]![0]!, panel.cells[0]![1]!, { submitted: true, x: 6, y: 5, bonus: null }],
+      ],
+    });
+    const after = ranking.rank(first.event, first.category, later.sheets, new Set(['TC']));
+    expect(after.standings.map((s) => [s.teamId, s.rank])).toEqual([
+      ['TA', 1],
+      ['TC', 2],
+      ['TB', 3],
+    ]);
+    expect(after.standings[0]).toBe(before.standings[0]);
+    expect(after.standings[2]).not.toBe(before.standings[1]);
+    expect(after.methods[0]!.standings[0]).toBe(before.methods[0]!.standings[0]);
+    expect(after.methods[0]!.standings[1]).not.toBe(before.methods[0]!.standings[2]);
   });
 });

@@ -16,33 +16,48 @@ export function standings(
   values: CategoryValues,
   rules: ScoringRules,
 ): TeamStanding[] {
+  return orderStandings(teams.map((team) => teamStanding(category, team, values, rules)));
+}
+
+/**
+ * One team's standing before ranking (`rank` null). It depends on that team's values only, so the
+ * hub keeps it until one of the team's sheets changes (categoryRanking.ts).
+ */
+export function teamStanding(
+  category: Category,
+  { team, judgesAssigned, sheets }: TeamSheets,
+  values: CategoryValues,
+  rules: ScoringRules,
+): TeamStanding {
   const publish = (x: number | null) =>
     x === null ? null : roundHalfAwayFromZero(x, rules.decimals);
-  const all = teams.map(({ team, judgesAssigned, sheets }) => {
-    const score = publish(teamScore(category, values, rules, rules.aggregation, team.id));
-    const complete = sheets.length >= rules.minJudges;
-    return {
-      teamId: team.id,
-      teamName: team.name,
-      rank: null,
-      score,
-      judgesCounted: sheets.length,
-      judgesAssigned: judgesAssigned.length,
-      provisional: sheets.length < judgesAssigned.length || !complete,
-      complete,
-      tieBreakValues: rules.tieBreakers.map((t) =>
-        score === null
-          ? null
-          : publish(
-              t.kind === 'criterion'
-                ? criterionValue(values, rules, rules.aggregation, t.criterionId, team.id)
-                : teamScore(category, values, rules, t.aggregation, team.id),
-            ),
-      ),
-    };
-  });
+  const score = publish(teamScore(category, values, rules, rules.aggregation, team.id));
+  const complete = sheets.length >= rules.minJudges;
+  return {
+    teamId: team.id,
+    teamName: team.name,
+    rank: null,
+    score,
+    judgesCounted: sheets.length,
+    judgesAssigned: judgesAssigned.length,
+    provisional: sheets.length < judgesAssigned.length || !complete,
+    complete,
+    tieBreakValues: rules.tieBreakers.map((t) =>
+      score === null
+        ? null
+        : publish(
+            t.kind === 'criterion'
+              ? criterionValue(values, rules, rules.aggregation, t.criterionId, team.id)
+              : teamScore(category, values, rules, t.aggregation, team.id),
+          ),
+    ),
+  };
+}
+
+/** Ranks the teams that have a score; teams awaiting scores follow, by name. */
+export function orderStandings(all: readonly TeamStanding[]): TeamStanding[] {
   const ranked = rankContenders(
-    all.flatMap((s) => (s.score === null ? [] : [{ ...s, score: s.score }])),
+    all.filter((s): s is TeamStanding & { score: number } => s.score !== null),
   );
   const awaiting = all
     .filter((s) => s.score === null)

@@ -47,6 +47,19 @@ export function collectTeamSheets(
   category: Category,
   sheetsByJudge: SheetsByJudge,
 ): TeamSheets[] {
+  const judgesOf = assignedJudges(event, category);
+  return enteredTeams(event, category).map((team) =>
+    teamSheets(category, team, judgesOf.get(team.id) ?? [], sheetsByJudge),
+  );
+}
+
+/** The teams entered in a category that are not withdrawn, in the event's order. */
+export function enteredTeams(event: JudgingEvent, category: Category): Team[] {
+  return event.teams.filter((team) => !team.withdrawn && team.categoryIds.includes(category.id));
+}
+
+/** teamId → the distinct judges assigned to it in `category`, by id. */
+export function assignedJudges(event: JudgingEvent, category: Category): Map<string, string[]> {
   const judgesOf = new Map<string, Set<string>>();
   for (const a of event.assignments) {
     if (a.categoryId !== category.id) continue;
@@ -54,16 +67,21 @@ export function collectTeamSheets(
     if (!judges) judgesOf.set(a.teamId, (judges = new Set()));
     judges.add(a.judgeId);
   }
-  return event.teams
-    .filter((team) => !team.withdrawn && team.categoryIds.includes(category.id))
-    .map((team) => {
-      const judgesAssigned = [...(judgesOf.get(team.id) ?? [])].sort(byId);
-      const sheets: TeamSheets['sheets'] = [];
-      for (const judgeId of judgesAssigned) {
-        const sheet = sheetsByJudge.get(judgeId)?.get(sheetKey(team.id, category.id));
-        const counted = sheet && countSheetOnce(category, sheet);
-        if (counted && isCounted(counted)) sheets.push({ judgeId, sheet: counted });
-      }
-      return { team, judgesAssigned, sheets };
-    });
+  return new Map([...judgesOf].map(([teamId, judges]) => [teamId, [...judges].sort(byId)]));
+}
+
+/** One team with its assigned judges' counted sheets. */
+export function teamSheets(
+  category: Category,
+  team: Team,
+  judgesAssigned: string[],
+  sheetsByJudge: SheetsByJudge,
+): TeamSheets {
+  const sheets: TeamSheets['sheets'] = [];
+  for (const judgeId of judgesAssigned) {
+    const sheet = sheetsByJudge.get(judgeId)?.get(sheetKey(team.id, category.id));
+    const counted = sheet && countSheetOnce(category, sheet);
+    if (counted && isCounted(counted)) sheets.push({ judgeId, sheet: counted });
+  }
+  return { team, judgesAssigned, sheets };
 }
