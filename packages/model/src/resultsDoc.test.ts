@@ -116,7 +116,7 @@ describe('results document', () => {
       readResults(doc).categories[0]!.standings.find((t) => t.teamId === 'T01')!.rank;
     const rankBefore = rankOfT01();
     const before = Y.encodeStateVector(doc);
-    const value = first!.min + 2;
+    const value = first!.max;
     commitField(sheets, { ...judge, teamId: 'T01', field: criterionField(first!.id), value });
     expect(writeResults(doc, results())).toBe(true);
     const diff = Y.encodeStateAsUpdate(doc, before).byteLength;
@@ -124,6 +124,11 @@ describe('results document', () => {
     expect(readResults(doc)).toEqual(results());
     expect(rankOfT01()).toBeLessThan(rankBefore!);
     expect(diff).toBeLessThan(whole / 4);
+    // Each team passed costs only its new places, not its standing: T01's own entries aside, a
+    // few dozen bytes per passed team and method.
+    const passed = rankBefore! - rankOfT01()!;
+    const ownEntries = JSON.stringify(readResults(doc).categories[0]!.standings[0]).length * 2;
+    expect(diff).toBeLessThan(ownEntries + passed * 5 * 40);
   });
 
   it('written with `previous` after incremental ranks, the document reads as results ranked afresh', () => {
@@ -185,6 +190,36 @@ describe('results document', () => {
     expect(readResults(doc)).toEqual(results);
     expect(writeResults(doc, results)).toBe(true);
     expect(readResults(doc)).toEqual(results);
+  });
+
+  it('reads standings written with their rank and place inside, and rewrites them without', () => {
+    const doc = new Y.Doc();
+    const results = demoResults();
+    doc.transact(() => {
+      doc.getMap('meta').set('eventId', results.eventId);
+      doc.getMap('meta').set('eventName', results.eventName);
+      for (const { standings, methods, ...header } of results.categories) {
+        const prefix = `${header.categoryId}|`;
+        doc.getMap('categories').set(header.categoryId, {
+          ...header,
+          methods: methods.map(({ standings: _s, ...m }) => m),
+        });
+        standings.forEach((s, place) =>
+          doc.getMap('standings').set(prefix + s.teamId, { ...s, place }),
+        );
+        methods.forEach((m, i) =>
+          m.standings.forEach((s, place) =>
+            doc.getMap('methodStandings').set(`${prefix}${i}|${s.teamId}`, { ...s, place }),
+          ),
+        );
+      }
+    });
+    expect(readResults(doc)).toEqual(results);
+    expect(writeResults(doc, results)).toBe(true);
+    expect(readResults(doc)).toEqual(results);
+    for (const stored of doc.getMap('standings').values())
+      expect(stored).not.toHaveProperty('rank');
+    expect(writeResults(doc, results)).toBe(false);
   });
 
   it('an empty document reads as no results', () => {

@@ -6,24 +6,30 @@ import type { CategoryResult, EventResults, MethodRanking, TeamStanding } from '
  * and name. Each category is split so that a changed score rewrites only what it moved:
  * - `categories`: category id → the CategoryResult without its standings (and each method
  *   without its standings);
- * - `standings`: `<category>|<team>` → that team's TeamStanding and its place in the list;
- * - `methodStandings`: `<category>|<method index>|<team>` → its rank and score under that method.
+ * - `standings`: `<category>|<team>` → that team's TeamStanding without its rank;
+ * - `methodStandings`: `<category>|<method index>|<team>` → its score under that method;
+ * - `places`: the keys of both → `[rank, place]`: the team's rank (null while awaiting scores)
+ *   and its place in the list.
  *
- * One value committed moves one team and the teams it passes, a few hundred bytes for every
- * scoreboard instead of the whole category (tens of kB for 150 teams). A `categories` entry that
- * still holds its standings (written before this layout) is read as it is.
+ * One value committed rewrites the team's own entries and, for each team it passes, only that
+ * team's places: about 1 kB for every scoreboard instead of the whole category (tens of kB for 150
+ * teams), or 4–5 kB when each passed team was rewritten whole. Older layouts are read as they
+ * are: a `standings` or `methodStandings` entry with its rank and place inside and no `places`
+ * entry, and a `categories` entry that still holds its standings.
  */
 export function resultsMaps(doc: Y.Doc): {
   meta: Y.Map<string>;
   categories: Y.Map<CategoryHeader>;
-  standings: Y.Map<PlacedStanding>;
-  methodStandings: Y.Map<PlacedMethodStanding>;
+  standings: Y.Map<StoredStanding>;
+  methodStandings: Y.Map<StoredMethodStanding>;
+  places: Y.Map<Place>;
 } {
   return {
     meta: doc.getMap('meta'),
     categories: doc.getMap('categories'),
     standings: doc.getMap('standings'),
     methodStandings: doc.getMap('methodStandings'),
+    places: doc.getMap('places'),
   };
 }
 
@@ -33,6 +39,11 @@ type CategoryHeader = Omit<CategoryResult, 'standings' | 'methods'> & {
   standings?: TeamStanding[];
 };
 type MethodStanding = MethodRanking['standings'][number];
+/** Rank and place inside: only in documents written before `places`. */
+type OldPlacing = { rank?: number | null; place?: number };
+type StoredStanding = Omit<TeamStanding, 'rank'> & OldPlacing;
+type StoredMethodStanding = Omit<MethodStanding, 'rank'> & OldPlacing;
+type Place = [rank: number | null, place: number];
 type PlacedStanding = TeamStanding & { place: number };
 type PlacedMethodStanding = MethodStanding & { place: number };
 
@@ -51,16 +62,17 @@ function same(a: unknown, b: unknown): boolean {
   return sameEntries(a as Record<string, unknown>, b as Record<string, unknown>, 0);
 }
 
-/** `x` and `y` hold the same keys and values, `y` having `extra` keys more. */
+/** `x` and `y` hold the same keys and values, `y` having `extra` keys more; `skip` is not compared. */
 function sameEntries(
   x: Record<string, unknown>,
   y: Record<string, unknown>,
   extra: number,
+  skip?: string,
 ): boolean {
   let keys = 0;
   for (const k in x) {
     const v = x[k];
-    if (v === undefined) continue;
+    if (v === undefined || k === skip) continue;
     keys++;
     if (!same(v, y[k])) return false;
   }
@@ -68,11 +80,16 @@ function sameEntries(
   return keys + extra === 0;
 }
 
-/** Whether `stored` is `{ ...value, place }`, compared without making that copy. */
-function samePlaced(stored: unknown, value: object, place: number): boolean {
+/** Whether `stored` is `value` without its `rank`, compared without making that copy. */
+function sameWithoutRank(stored: unknown, value: { rank: unknown }): boolean {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return false;
   const y = stored as Record<string, unknown>;
-  return y.place === place && sameEntries(value as Record<string, unknown>, y, 1);
+  return y.rank === undefined && sameEntries(value, y, 0, 'rank');
+}
+
+function withoutRank<T extends { rank: unknown }>(value: T): Omit<T, 'rank'> {
+  const { rank: _rank, ...rest } = value;
+  return rest;
 }
 
 /**
@@ -117,7 +134,7 @@ export function writeResults(
       wrote = true;
     }
     // Entries of categories no longer there (or teams no longer listed) go too.
-    for (const map of [maps.standings, maps.methodStandings]) {
+    for (const map of [maps.standings, maps.methodStandings, maps.places] as Y.Map<unknown>[]) {
       for (const key of [...map.keys()]) {
         if (keep.has(key.slice(0, key.indexOf('|')))) continue;
         map.delete(key);
@@ -145,25 +162,33 @@ function writeCategory(
   }
   const prefix = `${category.categoryId}|`;
   const listed = new Set<string>();
-  standings.forEach((standing, place) => {
+  const place = (key: string, rank: number | null, at: number) => {
+    const stored = maps.places.get(key);
+    if (Array.isArray(stored) && stored[0] === rank && stored[1] === at) return;
+    maps.places.set(key, [rank, at]);
+    wrote = true;
+  };
+  standings.forEach((standing, at) => {
     const key = prefix + standing.teamId;
     listed.add(key);
-    if (before?.standings[place] === standing) return;
-    if (!samePlaced(maps.standings.get(key), standing, place)) {
-      maps.standings.set(key, { ...standing, place });
+    if (before?.standings[at] === standing) return;
+    if (!sameWithoutRank(maps.standings.get(key), standing)) {
+      maps.standings.set(key, withoutRank(standing));
       wrote = true;
     }
+    place(key, standing.rank, at);
   });
   methods.forEach((method, m) => {
     const beforeMethod = before?.methods[m];
-    method.standings.forEach((standing, place) => {
+    method.standings.forEach((standing, at) => {
       const key = `${prefix}${m}|${standing.teamId}`;
       listed.add(key);
-      if (beforeMethod?.standings[place] === standing) return;
-      if (!samePlaced(maps.methodStandings.get(key), standing, place)) {
-        maps.methodStandings.set(key, { ...standing, place });
+      if (beforeMethod?.standings[at] === standing) return;
+      if (!sameWithoutRank(maps.methodStandings.get(key), standing)) {
+        maps.methodStandings.set(key, withoutRank(standing));
         wrote = true;
       }
+      place(key, standing.rank, at);
     });
   });
   const remove = <T>(map: Y.Map<T>, key: string) => {
@@ -173,15 +198,22 @@ function writeCategory(
   };
   if (before) {
     // Only what was written last can be there to remove.
-    for (const s of before.standings) remove(maps.standings, prefix + s.teamId);
+    for (const s of before.standings) {
+      remove(maps.standings, prefix + s.teamId);
+      remove(maps.places, prefix + s.teamId);
+    }
     before.methods.forEach((method, m) => {
-      for (const s of method.standings) remove(maps.methodStandings, `${prefix}${m}|${s.teamId}`);
+      for (const s of method.standings) {
+        remove(maps.methodStandings, `${prefix}${m}|${s.teamId}`);
+        remove(maps.places, `${prefix}${m}|${s.teamId}`);
+      }
     });
   } else {
     for (const key of [...maps.standings.keys()])
       if (key.startsWith(prefix)) remove(maps.standings, key);
     for (const key of [...maps.methodStandings.keys()])
       if (key.startsWith(prefix)) remove(maps.methodStandings, key);
+    for (const key of [...maps.places.keys()]) if (key.startsWith(prefix)) remove(maps.places, key);
   }
   return wrote;
 }
@@ -195,10 +227,20 @@ export function readResults(doc: Y.Doc): EventResults {
     if (list) list.push(value);
     else into.set(key, [value]);
   };
+  /** Rank and place from `places`, or from inside the entry (older layout). */
+  const placing = (key: string, stored: OldPlacing) => {
+    const p = maps.places.get(key);
+    return Array.isArray(p)
+      ? { rank: p[0], place: p[1] }
+      : { rank: stored.rank ?? null, place: stored.place ?? 0 };
+  };
   for (const [key, value] of maps.standings)
-    group(standings, key.slice(0, key.indexOf('|')), value);
-  for (const [key, value] of maps.methodStandings)
-    group(methodStandings, key.slice(0, key.lastIndexOf('|')), value);
+    group(standings, key.slice(0, key.indexOf('|')), { ...value, ...placing(key, value) });
+  for (const [key, value] of maps.methodStandings) {
+    const { rank, place } = placing(key, value);
+    if (rank === null) continue;
+    group(methodStandings, key.slice(0, key.lastIndexOf('|')), { ...value, rank, place });
+  }
   const unplace = <T extends { place: number }>(list: T[] | undefined): Omit<T, 'place'>[] =>
     (list ?? []).sort((a, b) => a.place - b.place).map(({ place: _p, ...rest }) => rest);
 
