@@ -19,6 +19,12 @@ import { HUB_ORIGIN, type DocRegistry } from './DocRegistry.js';
 
 /** Longest pause between two recomputes while changes keep coming. */
 const MAX_PAUSE_MS = 200;
+/**
+ * Shortest pause between two recomputes while changes keep coming: each recompute is a results
+ * update stored in SQLite and sent to every scoreboard and organiser page, so at most 100 a second
+ * whatever the commit rate (docs/PERFORMANCE.md).
+ */
+const MIN_PAUSE_MS = 10;
 /** Recent recomputes whose cost sets the pause (their median, see `schedule`). */
 const COSTS_KEPT = 5;
 
@@ -165,7 +171,9 @@ export class ResultsUpdater {
    * at most about a quarter of the hub's time, and the wait grows by itself when the machine is
    * busy. "As long as recomputes take" is the median of the last few: one recompute that a
    * garbage collection or a busy disk happened to stretch (up to 90 ms against a usual 7) made the
-   * next change wait three times that, most of the scoreboard's p99.
+   * next change wait three times that, most of the scoreboard's p99. The wait is at least
+   * `MIN_PAUSE_MS` (ranking only the changed teams takes 1–2 ms: without a floor every commit
+   * became a results update for every scoreboard) and at most `MAX_PAUSE_MS`.
    */
   private schedule(): void {
     if (this.stopped || this.scheduled) return;
@@ -175,7 +183,8 @@ export class ResultsUpdater {
       this.recentCosts.push(performance.now() - startedAt);
       if (this.recentCosts.length > COSTS_KEPT) this.recentCosts.shift();
       const usual = median(this.recentCosts);
-      this.nextAllowedAt = performance.now() + Math.min(MAX_PAUSE_MS, 3 * usual);
+      this.nextAllowedAt =
+        performance.now() + Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, 3 * usual));
     };
     const wait = this.nextAllowedAt - performance.now();
     if (wait <= 0) {
