@@ -179,6 +179,35 @@ describe('results document', () => {
     ).toEqual(['T01', 'T05', 'T03']);
   });
 
+  it('a team no longer listed is removed, also when written with `previous`', () => {
+    const results = demoResults();
+    const [category] = results.categories;
+    const without = (teamId: string): EventResults => ({
+      ...results,
+      categories: [
+        {
+          ...category!,
+          standings: category!.standings.filter((s) => s.teamId !== teamId),
+          methods: category!.methods.map((m) => ({
+            ...m,
+            standings: m.standings.filter((s) => s.teamId !== teamId),
+          })),
+        },
+        ...results.categories.slice(1),
+      ],
+    });
+    for (const previous of [undefined, new Map([[category!.categoryId, category!]])]) {
+      const doc = new Y.Doc();
+      writeResults(doc, results);
+      const later = without('T01');
+      expect(writeResults(doc, later, null, undefined, previous)).toBe(true);
+      expect(readResults(doc)).toEqual(later);
+      const keys = [...doc.getMap('standings').keys(), ...doc.getMap('places').keys()];
+      const ofCategory = (k: string) => k.startsWith(`${category!.categoryId}|`);
+      expect(keys.filter((k) => ofCategory(k) && k.endsWith('|T01'))).toEqual([]);
+    }
+  });
+
   it('reads a category written whole by an earlier hub', () => {
     const doc = new Y.Doc();
     const results = demoResults();

@@ -161,17 +161,17 @@ function writeCategory(
     wrote = true;
   }
   const prefix = `${category.categoryId}|`;
-  const listed = new Set<string>();
   const place = (key: string, rank: number | null, at: number) => {
     const stored = maps.places.get(key);
     if (Array.isArray(stored) && stored[0] === rank && stored[1] === at) return;
     maps.places.set(key, [rank, at]);
     wrote = true;
   };
+  // The same object at the same place as last written is stored already: no key, no comparison
+  // (most of a category after one commit).
   standings.forEach((standing, at) => {
-    const key = prefix + standing.teamId;
-    listed.add(key);
     if (before?.standings[at] === standing) return;
+    const key = prefix + standing.teamId;
     if (!sameWithoutRank(maps.standings.get(key), standing)) {
       maps.standings.set(key, withoutRank(standing));
       wrote = true;
@@ -181,9 +181,8 @@ function writeCategory(
   methods.forEach((method, m) => {
     const beforeMethod = before?.methods[m];
     method.standings.forEach((standing, at) => {
-      const key = `${prefix}${m}|${standing.teamId}`;
-      listed.add(key);
       if (beforeMethod?.standings[at] === standing) return;
+      const key = `${prefix}${m}|${standing.teamId}`;
       if (!sameWithoutRank(maps.methodStandings.get(key), standing)) {
         maps.methodStandings.set(key, withoutRank(standing));
         wrote = true;
@@ -192,28 +191,37 @@ function writeCategory(
     });
   });
   const remove = <T>(map: Y.Map<T>, key: string) => {
-    if (listed.has(key) || !map.has(key)) return;
+    if (!map.has(key)) return;
     map.delete(key);
     wrote = true;
   };
   if (before) {
-    // Only what was written last can be there to remove.
+    // Only what was written last can be there to remove: the teams no longer listed.
+    const listed = new Set(standings.map((s) => s.teamId));
     for (const s of before.standings) {
+      if (listed.has(s.teamId)) continue;
       remove(maps.standings, prefix + s.teamId);
       remove(maps.places, prefix + s.teamId);
     }
     before.methods.forEach((method, m) => {
+      const ranked = new Set(methods[m]?.standings.map((s) => s.teamId));
       for (const s of method.standings) {
+        if (ranked.has(s.teamId)) continue;
         remove(maps.methodStandings, `${prefix}${m}|${s.teamId}`);
         remove(maps.places, `${prefix}${m}|${s.teamId}`);
       }
     });
   } else {
-    for (const key of [...maps.standings.keys()])
-      if (key.startsWith(prefix)) remove(maps.standings, key);
+    const listed = new Set<string>();
+    for (const s of standings) listed.add(prefix + s.teamId);
+    methods.forEach((method, m) => {
+      for (const s of method.standings) listed.add(`${prefix}${m}|${s.teamId}`);
+    });
+    const unlisted = (key: string) => key.startsWith(prefix) && !listed.has(key);
+    for (const key of [...maps.standings.keys()]) if (unlisted(key)) remove(maps.standings, key);
     for (const key of [...maps.methodStandings.keys()])
-      if (key.startsWith(prefix)) remove(maps.methodStandings, key);
-    for (const key of [...maps.places.keys()]) if (key.startsWith(prefix)) remove(maps.places, key);
+      if (unlisted(key)) remove(maps.methodStandings, key);
+    for (const key of [...maps.places.keys()]) if (unlisted(key)) remove(maps.places, key);
   }
   return wrote;
 }
