@@ -66,6 +66,7 @@ export function computeProgress(
     }
   }
   for (const a of event.assignments) {
+    if (onlyTeams && !onlyTeams.get(a.categoryId)?.has(a.teamId)) continue;
     const category = categories.get(a.categoryId);
     const judges = category && grid.get(progressKey(a.categoryId, a.teamId));
     if (!category || !judges) continue;

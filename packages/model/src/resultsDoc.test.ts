@@ -86,6 +86,25 @@ describe('results document', () => {
     };
     expect(writeResults(doc, fewer)).toBe(true);
     expect(readResults(doc).categories.map((c) => c.categoryId)).toEqual(['innovation-project']);
+    expect([...doc.getMap('places').keys()].some((k) => k.startsWith('robot-design|'))).toBe(false);
+  });
+
+  it('a category removed is deleted with all its entries when written with `previous` too', () => {
+    const doc = new Y.Doc();
+    const results = demoResults();
+    writeResults(doc, results);
+    const previous = new Map(results.categories.map((c) => [c.categoryId, c]));
+    const fewer: EventResults = {
+      ...results,
+      categories: results.categories.filter((c) => c.categoryId !== 'robot-design'),
+    };
+    expect(writeResults(doc, fewer, null, undefined, previous)).toBe(true);
+    expect(readResults(doc)).toEqual(fewer);
+    for (const name of ['standings', 'methodStandings', 'places'])
+      expect([...doc.getMap(name).keys()].some((k) => k.startsWith('robot-design|'))).toBe(false);
+    // Nothing gone since: writing the same again changes nothing.
+    const after = new Map(fewer.categories.map((c) => [c.categoryId, c]));
+    expect(writeResults(doc, fewer, null, undefined, after)).toBe(false);
   });
 
   it('one team changing place rewrites that team and the teams it passed, not the category', () => {

@@ -133,7 +133,11 @@ export function writeResults(
       maps.categories.delete(id);
       wrote = true;
     }
-    // Entries of categories no longer there (or teams no longer listed) go too.
+    // Entries of categories no longer there go too. With `previous`, whose categories are all that
+    // this caller wrote here, there are none while each of them is still listed: no scan of every
+    // entry of every category after each commit.
+    const gone = previous && [...previous.keys()].some((id) => !keep.has(id));
+    if (previous && !gone) return;
     for (const map of [maps.standings, maps.methodStandings, maps.places] as Y.Map<unknown>[]) {
       for (const key of [...map.keys()]) {
         if (keep.has(key.slice(0, key.indexOf('|')))) continue;
