@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { readRelease, setRelease } from '@judgehub/model';
+import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import type { HubDoc } from '../shared/useHubDoc.js';
 
 /**
@@ -65,49 +66,23 @@ function Confirm({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancel.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
   return (
-    <div className="modal-backdrop" onClick={onCancel}>
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="release-confirm-title"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="release-confirm-title">
-          {release ? 'Release results to every team?' : 'Take the results back?'}
-        </h2>
-        {release ? (
-          <p>
-            Each team can then open its own scores per criterion and the judges’ comments (without
-            judges’ names) with its team code. Check that judging is finished and reviewed first.
-          </p>
-        ) : (
-          <p>Teams’ feedback pages will say “Results are not released yet” again.</p>
-        )}
-        <div className="modal-actions">
-          <button ref={cancel} className="btn" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            className={`btn ${release ? 'btn-primary' : 'btn-danger'}`}
-            type="button"
-            onClick={onConfirm}
-            data-testid="confirm-release"
-          >
-            {release ? 'Release results' : 'Take results back'}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      title={release ? 'Release results to every team?' : 'Take the results back?'}
+      confirmLabel={release ? 'Release results' : 'Take results back'}
+      danger={!release}
+      confirmTestId="confirm-release"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      {release ? (
+        <p>
+          Each team can then open its own scores per criterion and the judges’ comments (without
+          judges’ names) with its team code. Check that judging is finished and reviewed first.
+        </p>
+      ) : (
+        <p>Teams’ feedback pages will say “Results are not released yet” again.</p>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -8,7 +8,7 @@ import {
   type Category,
   type TieBreaker,
 } from '@judgehub/model';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import type { SetupContext } from './SetupApp.js';
 import { fetchScored } from './setupApi.js';
 import {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isEntityId, newEntityId, type Judge } from '@judgehub/model';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { CsvImport } from './CsvImport.js';
 import { NameEditor } from './NameEditor.js';
 import type { SetupContext } from './SetupApp.js';

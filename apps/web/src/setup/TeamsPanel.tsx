@@ -6,7 +6,7 @@ import {
   teamCategoriesChange,
   type Team,
 } from '@judgehub/model';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../shared/ConfirmDialog.js';
 import { CsvImport } from './CsvImport.js';
 import { NameEditor } from './NameEditor.js';
 import type { SetupContext } from './SetupApp.js';

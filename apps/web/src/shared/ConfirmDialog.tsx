@@ -1,21 +1,31 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
-/** Asks before a change that touches scored work; says what happens to it. */
+/**
+ * Asks before a change that cannot simply be taken back, and says what it does. Focus starts on
+ * the cancel button; Escape or a click outside cancels. While `busy`, both buttons are disabled.
+ */
 export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   danger,
+  busy = false,
+  confirmTestId,
   onConfirm,
   onCancel,
 }: {
-  title: string;
+  title: React.ReactNode;
   children: React.ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
+  busy?: boolean;
+  confirmTestId?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const titleId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     cancel.current?.focus();
@@ -31,19 +41,21 @@ export function ConfirmDialog({
         className="modal"
         role="dialog"
         aria-modal="true"
-        aria-labelledby="confirm-title"
+        aria-labelledby={titleId}
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="confirm-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {children}
         <div className="modal-actions">
-          <button ref={cancel} className="btn" type="button" onClick={onCancel}>
-            Cancel
+          <button ref={cancel} className="btn" type="button" onClick={onCancel} disabled={busy}>
+            {cancelLabel}
           </button>
           <button
             className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
             type="button"
+            data-testid={confirmTestId}
             onClick={onConfirm}
+            disabled={busy}
           >
             {confirmLabel}
           </button>
