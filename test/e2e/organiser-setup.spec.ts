@@ -1,54 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { freePort, startHubProcess, tempDataDir } from './hubProcess.js';
 import { demoJudgesOf, judgeTokens, submitSheets } from './judgeSheets.js';
+import { cli, startEmptyHub } from './wholeDayHub.js';
 
-const BIN = fileURLToPath(new URL('../../packages/hub/bin/judgehub.js', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../../test-results/organiser-setup', import.meta.url));
-
-interface EmptyHub {
-  baseUrl: string;
-  organiserUrl: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/** `judgehub serve` on an empty data folder, without --demo and not advertised. */
-async function startEmptyHub(dataDir: string): Promise<EmptyHub> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [BIN, 'serve', '--data', dataDir, '--port', String(port), '--host', '127.0.0.1', '--no-mdns'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 15_000;
-  while (!out.includes('Ctrl+C stops the hub')) {
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`hub did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const baseUrl = `http://127.0.0.1:${port}`;
-  expect(out).toContain('No event on this hub yet. Create it in the browser');
-  const link = /Organiser:\s+(http\S+)/.exec(out)?.[1];
-  if (!link) throw new Error(`no organiser link in the banner:\n${out}`);
-  const url = new URL(link);
-  return {
-    baseUrl,
-    organiserUrl: `${baseUrl}${url.pathname}${url.search}`,
-    output: () => out,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 interface ExportedEvent {
   event: {
@@ -66,10 +24,7 @@ interface ExportedEvent {
 
 /** What is stored on the hub, read by `judgehub export` while it runs. */
 function exportEvent(dataDir: string): ExportedEvent & { notes: string } {
-  const run = spawnSync(process.execPath, [BIN, 'export', '--data', dataDir], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`export failed: ${run.stderr}`);
+  const run = cli(['export', '--data', dataDir]);
   return { ...(JSON.parse(run.stdout) as ExportedEvent), notes: run.stderr };
 }
 
@@ -114,7 +69,8 @@ test('an organiser sets up an event on an empty hub: create, import with a previ
   browser,
   page,
 }) => {
-  const empty = await startEmptyHub(dataDir);
+  const empty = await startEmptyHub(dataDir, { startTimeoutMs: 15_000 });
+  expect(empty.output()).toContain('No event on this hub yet. Create it in the browser');
   hub = empty;
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(empty.organiserUrl);

@@ -20,8 +20,14 @@ export function onHub(baseUrl: string, link: string): string {
   return `${baseUrl}${url.pathname}${url.search}`;
 }
 
-/** `judgehub serve` on an empty data folder: no --demo, not advertised (--no-mdns). */
-export async function startEmptyHub(dataDir: string): Promise<EmptyHub> {
+/**
+ * `judgehub serve` on an empty data folder: no --demo, not advertised (--no-mdns). The banner is
+ * waited for up to `startTimeoutMs`.
+ */
+export async function startEmptyHub(
+  dataDir: string,
+  { startTimeoutMs = 45_000 } = {},
+): Promise<EmptyHub> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -32,8 +38,8 @@ export async function startEmptyHub(dataDir: string): Promise<EmptyHub> {
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Generous: a busy 2-core machine may take a while to start Node and open the store.
-  const deadline = Date.now() + 45_000;
+  // Generous by default: a busy 2-core machine may take a while to start Node and open the store.
+  const deadline = Date.now() + startTimeoutMs;
   while (!out.includes('Ctrl+C stops the hub')) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`hub did not start:\n${out}`);
@@ -54,7 +60,7 @@ export async function startEmptyHub(dataDir: string): Promise<EmptyHub> {
 }
 
 /** Runs `judgehub <args>` against the data folder while the hub serves it (read only). */
-function cli(args: string[]): { stdout: string; stderr: string } {
+export function cli(args: string[]): { stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) throw new Error(`judgehub ${args.join(' ')} failed: ${run.stderr}`);
   return { stdout: run.stdout, stderr: run.stderr };
