@@ -139,3 +139,20 @@ export function folderSnapshot(dir: string): Record<string, string> | null {
 }
 
 export const EVENT_FIXTURES = fileURLToPath(new URL('../fixtures/event-files/', import.meta.url));
+
+/**
+ * `judgehub import` of a good fixture event file into `dataDir` (missing or empty), as an organiser
+ * restoring a backup would; throws with the command's stderr if it is refused.
+ */
+export async function importFixture(
+  dataDir: string,
+  name = 'full-with-sheets.json',
+): Promise<void> {
+  const result = await runJudgehub([
+    'import',
+    path.join(EVENT_FIXTURES, 'good', name),
+    '--data',
+    dataDir,
+  ]);
+  if (result.code !== 0) throw new Error(`judgehub import ${name} failed: ${result.stderr}`);
+}

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import * as Y from 'yjs';
 import {
   CONTROL_DOC,
@@ -10,7 +9,7 @@ import {
   writeLock,
   type JudgingEvent,
 } from '@judgehub/model';
-import { EVENT_FIXTURES, TempFolders, runJudgehub } from './cliProcess.js';
+import { TempFolders, importFixture } from './cliProcess.js';
 import { ScoringDevice } from './scoringDevice.js';
 import { scoreSlots } from './scoreSlots.js';
 import { TestHubs, tokenFor, type TestHub } from './testHubs.js';
@@ -36,13 +35,7 @@ export async function startScoredHub(
   options: { compactAfter?: number } = {},
 ): Promise<ScoredHub> {
   const dataDir = temp.missing();
-  const imported = await runJudgehub([
-    'import',
-    path.join(EVENT_FIXTURES, 'good', 'full-with-sheets.json'),
-    '--data',
-    dataDir,
-  ]);
-  if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
+  await importFixture(dataDir);
   const testHub = await hubs.start({
     dataDir,
     withDemoEvent: false,

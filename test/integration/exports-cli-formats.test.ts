@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_FIXTURES, TempFolders, runJudgehub } from '../helpers/cliProcess.js';
+import { TempFolders, importFixture, runJudgehub } from '../helpers/cliProcess.js';
 import { parseCsvRecords } from '../helpers/csvRows.js';
 import { pdfText } from '../helpers/pdfPages.js';
 
@@ -18,13 +18,7 @@ describe('judgehub export: xlsx, pdf and the audit log', () => {
   beforeAll(async () => {
     dataDir = temp.missing();
     outDir = temp.make();
-    const result = await runJudgehub([
-      'import',
-      path.join(EVENT_FIXTURES, 'good', 'full-with-sheets.json'),
-      '--data',
-      dataDir,
-    ]);
-    expect(result.code).toBe(0);
+    await importFixture(dataDir);
   });
   afterAll(() => temp.cleanup());
 

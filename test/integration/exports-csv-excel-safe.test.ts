@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_FIXTURES, TempFolders, runJudgehub } from '../helpers/cliProcess.js';
+import { TempFolders, importFixture, runJudgehub } from '../helpers/cliProcess.js';
 
 /**
  * `judgehub export --format csv` writes files Excel opens safely: UTF-8 with a byte order mark,
@@ -13,13 +12,7 @@ describe('CSV exports open safely in a spreadsheet', () => {
 
   beforeAll(async () => {
     dataDir = temp.missing();
-    const result = await runJudgehub([
-      'import',
-      path.join(EVENT_FIXTURES, 'good', 'full-with-sheets.json'),
-      '--data',
-      dataDir,
-    ]);
-    expect(result.code).toBe(0);
+    await importFixture(dataDir);
   });
   afterAll(() => temp.cleanup());
 
